@@ -1,0 +1,36 @@
+# Editors: `make publish`. Developers: `make test`. Both set themselves up.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup publish check serve test lint clean
+
+setup: $(STAMP)
+
+# Reinstalls only when the pinned requirements change.
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+publish: setup
+	$(PY) -m pipeline publish $(if $(STRICT),--strict)
+
+# For CI: fails when translation files or pages are not what the inputs give.
+check: setup
+	$(PY) -m pipeline publish --check
+
+serve: publish
+	$(VENV)/bin/mkdocs serve --livereload
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check pipeline tests
+	$(VENV)/bin/ruff format --check pipeline tests
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf site docs/ru docs/kk docs/en .pytest_cache .mypy_cache .ruff_cache

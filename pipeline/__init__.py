@@ -1,0 +1,1 @@
+"""Publishing pipeline: Russian interview transcripts to a trilingual MkDocs site."""

@@ -1,0 +1,70 @@
+"""The exception tree. The CLI turns each into one line and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    path: Path
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [str(self.path)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class PipelineError(Exception):
+    """Base of every error the CLI reports without a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        if self.location is None:
+            return self.message
+        return f"{self.location}: {self.message}"
+
+
+class InputError(PipelineError):
+    """A transcript, translation file or configuration cannot be used as it is."""
+
+
+class InputErrors(InputError):
+    """Several input errors, collected before anything was written."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class MissingTranslations(PipelineError):
+    """--strict: some segments have no translation."""
+
+    exit_code = 3
+
+
+class OutOfDate(PipelineError):
+    """--check: generated files differ from what the inputs give."""
+
+    exit_code = 4
+
+
+class SiteBuildError(PipelineError):
+    """MkDocs refused to build the site."""
+
+    exit_code = 5

@@ -1,0 +1,196 @@
+"""The translation memory: one gettext PO file per language and document.
+
+An entry's ``msgctxt`` is the segment id and its ``msgid`` the Russian sentence.
+A non-fuzzy entry is reviewed: the pipeline never changes its translation. A
+fuzzy entry is either machine output or, when it carries the previous source
+(``#| msgid``), a reviewed translation whose source sentence has since changed.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from pipeline.document import Segment
+from pipeline.errors import InputError, Location
+
+WRAP_WIDTH = 78
+_HEADER = """Translation memory of {source} into '{language}'.
+Each entry's msgctxt is its segment id. An entry marked fuzzy is machine output
+or needs review after its source changed (the old source is in '#| msgid');
+remove the fuzzy flag once you have reviewed it. The pipeline never overwrites
+entries that are not fuzzy."""
+
+
+class Status(enum.Enum):
+    REVIEWED = "reviewed"
+    MACHINE = "machine"
+    STALE = "stale"  # reviewed once, but the source sentence changed since
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class SegmentTranslation:
+    text: str | None
+    status: Status
+
+
+def status_of(entry: polib.POEntry) -> Status:
+    if not entry.msgstr:
+        return Status.MISSING
+    if "fuzzy" not in entry.flags:
+        return Status.REVIEWED
+    return Status.STALE if entry.previous_msgid else Status.MACHINE
+
+
+def load_memory(path: Path, language: str) -> polib.POFile | None:
+    """Read and validate a PO file; ``None`` when there is none yet."""
+    if not path.exists():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"not UTF-8 (byte {e.start}): save it as UTF-8", Location(path)) from None
+    _check_syntax(text, path)
+    try:
+        po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as e:
+        m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(e))
+        line = int(m.group(1)) if m else None
+        detail = (m.group(2) if m else None) or "syntax error"
+        raise InputError(f"malformed PO file: {detail}", Location(path, line)) from None
+    declared = po.metadata.get("Language")
+    if declared and declared != language:
+        raise InputError(
+            f"header says Language: {declared}, but the file is in the '{language}' folder",
+            Location(path),
+        )
+    seen: dict[str, int] = {}
+    for entry in (e for e in po if not e.obsolete):
+        entry.linenum = max(entry.linenum, 1)  # polib numbers the first entry 0
+        where = Location(path, entry.linenum)
+        if not entry.msgctxt:
+            raise InputError("entry has no msgctxt (its segment id)", where)
+        if entry.msgctxt in seen:
+            raise InputError(
+                f"segment id '{entry.msgctxt}' appears twice (first at line {seen[entry.msgctxt]})",
+                where,
+            )
+        seen[entry.msgctxt] = entry.linenum
+    return po
+
+
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(
+    rf"(?:#[~|] *)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) +)?{_STRING}\s*"
+)
+
+
+def _check_syntax(text: str, path: Path) -> None:
+    """Reject what polib would silently misread, such as an unclosed quote."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
+            continue
+        if stripped in ("#~", "#|") or _PO_LINE.fullmatch(stripped):
+            continue
+        raise InputError(
+            f"malformed PO file: cannot read {stripped[:40]!r} (a missing quote or keyword?)",
+            Location(path, number),
+        )
+
+
+def update_memory(
+    segments: list[Segment],
+    existing: polib.POFile | None,
+    header: dict[str, str],
+) -> tuple[polib.POFile, dict[str, SegmentTranslation]]:
+    """The memory for the current segments, and each segment's translation.
+
+    Pure: ``existing`` is not modified. Nothing a translator wrote is dropped:
+    reviewed entries whose segment is gone become obsolete (``#~``) entries.
+    """
+    old = [e for e in existing if not e.obsolete] if existing else []
+    obsolete = list(existing.obsolete_entries()) if existing else []
+    by_id = {e.msgctxt: e for e in old}
+    by_source: dict[str, polib.POEntry] = {}
+    for e in [*old, *obsolete]:  # live entries win over obsolete ones
+        if status_of(e) is Status.REVIEWED:
+            by_source.setdefault(e.msgid, e)
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.metadata = {**_metadata(existing), **header}
+    po.header = (existing.header if existing else "") or _HEADER.format(
+        language=header.get("Language", ""), source=header.get("X-Source", "")
+    )
+    used: set[int] = set()
+    translations = {}
+    for seg in segments:
+        entry = _entry_for(seg, by_id.get(seg.id), by_source.get(seg.text), used)
+        po.append(entry)
+        translations[seg.id] = SegmentTranslation(entry.msgstr or None, status_of(entry))
+    for e in old:
+        if id(e) not in used and status_of(e) in (Status.REVIEWED, Status.STALE):
+            obsolete.append(_copy(e, obsolete=True))
+    for e in obsolete:
+        if not any(e.msgid == live.msgid and e.msgstr == live.msgstr for live in po):
+            po.append(_copy(e, obsolete=True))
+    return po, translations
+
+
+def _entry_for(
+    seg: Segment,
+    same_id: polib.POEntry | None,
+    same_source: polib.POEntry | None,
+    used: set[int],
+) -> polib.POEntry:
+    if same_id is not None and same_id.msgid == seg.text:
+        used.add(id(same_id))
+        return _copy(same_id)
+    if same_source is not None:
+        # The sentence moved (a paragraph was inserted before it): its reviewed
+        # translation moves with it.
+        used.add(id(same_source))
+        return _copy(same_source, msgctxt=seg.id, obsolete=False)
+    entry = polib.POEntry(msgctxt=seg.id, msgid=seg.text, msgstr="")
+    if same_id is not None and status_of(same_id) in (Status.REVIEWED, Status.STALE):
+        # The source sentence changed: keep the reviewed translation for the
+        # translator to adjust, marked fuzzy with the old source beside it.
+        used.add(id(same_id))
+        entry.msgstr = same_id.msgstr
+        entry.flags = ["fuzzy"]
+        entry.previous_msgid = same_id.previous_msgid or same_id.msgid
+        entry.tcomment = same_id.tcomment
+    return entry
+
+
+def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
+    fields = {
+        "msgctxt": entry.msgctxt,
+        "msgid": entry.msgid,
+        "msgstr": entry.msgstr,
+        "flags": list(entry.flags),
+        "comment": entry.comment,
+        "tcomment": entry.tcomment,
+        "previous_msgid": entry.previous_msgid,
+        "obsolete": entry.obsolete,
+    }
+    fields.update(changes)
+    return polib.POEntry(**fields)
+
+
+def _metadata(existing: polib.POFile | None) -> dict[str, str]:
+    base = {
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    return {**base, **(existing.metadata if existing else {})}
+
+
+def serialize(po: polib.POFile) -> bytes:
+    text = str(po)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")

@@ -1,0 +1,172 @@
+"""Document + translations → the Markdown pages of the site, per language."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import babel.dates
+
+from pipeline.document import BlockKind, Document, Segment
+from pipeline.languages import LABELS, SOURCE
+from pipeline.markdown import attribute, escape
+from pipeline.memory import SegmentTranslation, Status
+
+Translations = dict[str, SegmentTranslation]
+
+
+@dataclass(frozen=True)
+class Page:
+    path: PurePosixPath  # relative to docs_dir
+    markdown: str
+
+
+def interview_path(language: str, slug: str) -> PurePosixPath:
+    return PurePosixPath(language, "interviews", f"{slug}.md")
+
+
+def render_interview(
+    document: Document,
+    segments: list[Segment],
+    language: str,
+    translations: Translations | None = None,
+) -> Page:
+    """The interview page; ``translations`` is None for the original."""
+    text = _sentences(segments, language, translations)
+    plain_title = escape(page_title(document, segments, translations))
+    out = ["---", f"title: {_yaml_title(plain_title)}", "---", ""]
+    out += [f"# {text[document.title.id][0]}", ""]
+    meta = _meta_line(document, language)
+    if meta:
+        out += [meta, "{.interview-meta}", ""]
+    if translations is not None:
+        out += [*_status_notice(document, segments, language, translations), ""]
+    for block in document.blocks[1:]:
+        paragraphs = text[block.id]
+        if block.kind is BlockKind.QUESTION:
+            heading = " ".join(paragraphs)
+            out += [f"## {heading} {{#{block.anchor} .question}}", ""]
+        else:
+            css = {BlockKind.LEDE: "lede", BlockKind.ANSWER: "answer"}[block.kind]
+            for paragraph in paragraphs:
+                out += [paragraph, f"{{.{css}}}", ""]
+    return Page(interview_path(language, document.slug), "\n".join(out))
+
+
+def page_title(
+    document: Document, segments: list[Segment], translations: Translations | None
+) -> str:
+    """The title in a language, sentences without a translation in the original."""
+    parts = []
+    for seg in segments:
+        if seg.block_id == document.title.id:
+            found = translations.get(seg.id) if translations is not None else None
+            parts.append(found.text if found is not None and found.text else seg.text)
+    return " ".join(parts)
+
+
+def render_index(entries: list[tuple[Document, str]], language: str) -> Page:
+    """The language's home page: every interview, newest first.
+
+    ``entries`` pairs each document with its title in this language.
+    """
+    labels = LABELS[language]
+    out = ["---", f"title: {_yaml_title(escape(labels.home))}", "---", ""]
+    out += [f"# {labels.interviews}", ""]
+
+    def newest_first(entry: tuple[Document, str]) -> tuple[int, str]:
+        date = entry[0].metadata.date
+        return (-date.toordinal() if date else 0, entry[0].slug)
+
+    for document, title in sorted(entries, key=newest_first):
+        link = f"interviews/{document.slug}.md"
+        date = document.metadata.date
+        suffix = f" — {babel.dates.format_date(date, 'long', locale=language)}" if date else ""
+        out.append(f"- [{escape(title)}]({link}){suffix}")
+    return Page(PurePosixPath(language, "index.md"), "\n".join(out) + "\n")
+
+
+def _sentences(
+    segments: list[Segment], language: str, translations: Translations | None
+) -> dict[str, list[str]]:
+    """Escaped Markdown paragraphs per block id, sentences joined by spaces."""
+    paragraphs: dict[str, dict[int, list[str]]] = {}
+    for seg in segments:
+        paragraphs.setdefault(seg.block_id, {}).setdefault(seg.paragraph, []).append(
+            _sentence(seg, language, translations)
+        )
+    return {block: [" ".join(p[n]) for n in sorted(p)] for block, p in paragraphs.items()}
+
+
+def _sentence(seg: Segment, language: str, translations: Translations | None) -> str:
+    if translations is None:
+        return escape(seg.text)
+    found = translations.get(seg.id)
+    if found is not None and found.text:
+        return escape(found.text)
+    label = LABELS[language].untranslated
+    return (
+        f'<span class="untranslated" title="{attribute(label)}">'
+        f'<span class="untranslated__label">[{escape(label)}]</span> '
+        f'<span lang="{SOURCE}">{escape(seg.text)}</span></span>'
+    )
+
+
+def _yaml_title(markdown_title: str) -> str:
+    """The page title for <title> and the navigation, which MkDocs treats as HTML.
+
+    It is the escaped Markdown heading with its backslashes removed, so '<'
+    and '&' stay entities: a transcript can never put a tag into the page head.
+    """
+    html_text = re.sub(r"\\(.)", r"\1", markdown_title)
+    return json.dumps(html_text, ensure_ascii=False)
+
+
+def _meta_line(document: Document, language: str) -> str:
+    meta = document.metadata
+    parts = []
+    if meta.interviewee:
+        parts.append(escape(meta.interviewee))
+    if meta.outlet:
+        parts.append(escape(meta.outlet))
+    if meta.date:
+        parts.append(escape(babel.dates.format_date(meta.date, "long", locale=language)))
+    if meta.source_url:
+        url = meta.source_url.replace("(", "%28").replace(")", "%29")
+        parts.append(f"[{escape(LABELS[language].source)}](<{url}>)")
+    return " · ".join(parts)
+
+
+def _status_notice(
+    document: Document, segments: list[Segment], language: str, translations: Translations
+) -> list[str]:
+    labels = LABELS[language]
+    counts = Counter(translations[s.id].status for s in segments)
+    total = len(segments)
+    missing = counts[Status.MISSING]
+    unreviewed = counts[Status.MACHINE] + counts[Status.STALE]
+    original = f"../../../interviews/{document.slug}/"
+    if missing:
+        kind, title, body = (
+            "warning",
+            labels.missing_title,
+            labels.missing_body.format(count=missing, total=total),
+        )
+    elif unreviewed:
+        kind, title, body = (
+            "info",
+            labels.machine_title,
+            labels.machine_body.format(count=unreviewed, total=total),
+        )
+    else:
+        kind, title, body = "success", labels.reviewed_title, labels.reviewed_body
+    status = "incomplete" if missing else "machine" if unreviewed else "reviewed"
+    return [
+        f'!!! {kind} translation-status "{attribute(title)}"',
+        "",
+        f"    {escape(body)} [{escape(labels.original_link)}]({original}){{hreflang={SOURCE}}}",
+        f'    {{: data-status="{status}" }}',
+    ]

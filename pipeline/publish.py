@@ -1,0 +1,193 @@
+"""The publish build: transcripts → documents → segments → translations → pages → site.
+
+Everything is read and checked before anything is written, so a bad input
+stops the run with the files on disk as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from pipeline.document import Document
+from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
+from pipeline.fileio import write_if_changed
+from pipeline.languages import SOURCE, TARGETS
+from pipeline.memory import Status, load_memory, serialize, update_memory
+from pipeline.pages import Page, page_title, render_index, render_interview
+from pipeline.segments import segment
+from pipeline.site import build_site
+from pipeline.transcript import read_transcript
+
+LANGUAGES = (SOURCE, *TARGETS)
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def transcripts(self) -> Path:
+        return self.root / "transcripts"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def memory(self, language: str, slug: str) -> Path:
+        return self.root / "translations" / language / f"{slug}.po"
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    # (language, slug) → number of segments in each status
+    statuses: dict[tuple[str, str], dict[Status, int]] = field(default_factory=dict)
+
+    def count(self, status: Status) -> dict[tuple[str, str], int]:
+        return {k: v[status] for k, v in self.statuses.items() if v.get(status)}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    memories: dict[Path, bytes]
+    pages: list[Page]
+
+
+def publish(
+    project: Project,
+    strict: bool = False,
+    check: bool = False,
+    site: bool = True,
+    log: Callable[[str], None] = lambda _: None,
+) -> Report:
+    documents = _read_documents(project)
+    memories = _read_memories(project, documents)
+    report = Report(documents=len(documents))
+    plan = _plan(project, documents, memories, report)
+    missing = report.count(Status.MISSING)
+    if strict and missing:
+        raise MissingTranslations(_missing_message(project, missing))
+    outputs = dict(plan.memories)
+    outputs |= {project.docs / page.path: page.markdown.encode("utf-8") for page in plan.pages}
+    stale = _stale_pages(project, outputs)
+    if check:
+        changed = [p for p, c in outputs.items() if not p.exists() or p.read_bytes() != c]
+        if changed or stale:
+            names = ", ".join(str(p.relative_to(project.root)) for p in [*changed, *stale])
+            raise OutOfDate(f"generated files are out of date: {names}; run 'make publish'")
+        return report
+    for path, content in outputs.items():
+        if write_if_changed(path, content):
+            report.written.append(path)
+    for path in stale:
+        path.unlink()
+        report.removed.append(path)
+    if site:
+        log("building the site")
+        build_site(project.mkdocs_yml)
+    return report
+
+
+def _read_documents(project: Project) -> list[Document]:
+    errors: list[InputError] = []
+    documents: list[Document] = []
+    paths = sorted(project.transcripts.glob("*.txt"))
+    if not paths:
+        raise InputError("no transcripts (*.txt) to publish", Location(project.transcripts))
+    for path in paths:
+        try:
+            documents.append(read_transcript(path))
+        except InputError as e:
+            errors.append(e)
+    slugs: dict[str, Path] = {}
+    for doc in documents:
+        if doc.slug in slugs:
+            errors.append(
+                InputError(
+                    f"page name '{doc.slug}' is also used by {slugs[doc.slug]}",
+                    Location(doc.source),
+                )
+            )
+        slugs[doc.slug] = doc.source
+    if errors:
+        raise InputErrors(errors)
+    return documents
+
+
+def _read_memories(
+    project: Project, documents: list[Document]
+) -> dict[tuple[str, str], polib.POFile | None]:
+    errors: list[InputError] = []
+    memories = {}
+    for doc in documents:
+        for language in TARGETS:
+            try:
+                memories[language, doc.slug] = load_memory(
+                    project.memory(language, doc.slug), language
+                )
+            except InputError as e:
+                errors.append(e)
+    if errors:
+        raise InputErrors(errors)
+    return memories
+
+
+def _plan(
+    project: Project,
+    documents: list[Document],
+    memories: dict[tuple[str, str], polib.POFile | None],
+    report: Report,
+) -> _Plan:
+    written: dict[Path, bytes] = {}
+    pages: list[Page] = []
+    titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
+    for doc in documents:
+        segments = segment(doc)
+        pages.append(render_interview(doc, segments, SOURCE))
+        titles[SOURCE].append((doc, page_title(doc, segments, None)))
+        for language in TARGETS:
+            header = {
+                "Project-Id-Version": doc.slug,
+                "Language": language,
+                "X-Source": doc.source.relative_to(project.root).as_posix()
+                if doc.source.is_relative_to(project.root)
+                else doc.source.name,
+            }
+            po, translations = update_memory(segments, memories[language, doc.slug], header)
+            written[project.memory(language, doc.slug)] = serialize(po)
+            pages.append(render_interview(doc, segments, language, translations))
+            titles[language].append((doc, page_title(doc, segments, translations)))
+            statuses = {s: 0 for s in Status}
+            for t in translations.values():
+                statuses[t.status] += 1
+            report.statuses[language, doc.slug] = statuses
+    pages += [render_index(titles[lang], lang) for lang in LANGUAGES]
+    return _Plan(written, pages)
+
+
+def _stale_pages(project: Project, outputs: dict[Path, bytes]) -> list[Path]:
+    """Generated pages whose transcript is gone: the language folders are ours."""
+    stale = []
+    for language in LANGUAGES:
+        folder = project.docs / language
+        if folder.is_dir():
+            stale += [p for p in sorted(folder.rglob("*.md")) if p not in outputs]
+    return stale
+
+
+def _missing_message(project: Project, missing: dict[tuple[str, str], int]) -> str:
+    parts = [f"{lang}/{slug}: {n}" for (lang, slug), n in sorted(missing.items())]
+    return (
+        "untranslated segments (" + ", ".join(parts) + "): add their translations to"
+        " the PO files under translations/ or install a translation model"
+    )

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a newsroom's repository holds; the tests publish a copy of it.
+PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/assets", "transcripts", "translations")
+SAMPLE = ROOT / "transcripts" / "kazakhstan-russia-healthy-pragmatism.txt"
+SAMPLE_SLUG = "kazakhstan-russia-healthy-pragmatism"
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    for name in PROJECT_FILES:
+        source, target = ROOT / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return root
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run the CLI in-process: (exit code, stdout, stderr)."""
+
+    def invoke(*args: str | Path) -> tuple[int, str, str]:
+        code = run([str(a) for a in args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
+
+
+def snapshot(root: Path) -> dict[Path, bytes]:
+    """Every file under ``root`` with its bytes, to prove nothing was written."""
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
