@@ -16,6 +16,8 @@ from pipeline.markdown import attribute, escape
 from pipeline.memory import SegmentTranslation, Status
 
 Translations = dict[str, SegmentTranslation]
+TOC_WORDS = 8
+_TOC_UNSAFE = re.compile(r"[^\w\s.,?:;«»„“”—–()%№'/-]|_")
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,8 @@ def render_interview(
     for block in document.blocks[1:]:
         paragraphs = text[block.id]
         if block.kind is BlockKind.QUESTION:
-            heading = " ".join(paragraphs)
-            out += [f"## {heading} {{#{block.anchor} .question}}", ""]
+            plain = block_text(block.id, segments, translations)
+            out += [question_heading(block.pair or 0, " ".join(paragraphs), plain), ""]
         else:
             css = {BlockKind.LEDE: "lede", BlockKind.ANSWER: "answer"}[block.kind]
             for paragraph in paragraphs:
@@ -60,12 +62,28 @@ def page_title(
     document: Document, segments: list[Segment], translations: Translations | None
 ) -> str:
     """The title in a language, sentences without a translation in the original."""
+    return block_text(document.title.id, segments, translations)
+
+
+def block_text(block_id: str, segments: list[Segment], translations: Translations | None) -> str:
+    """A block's plain text in a language; untranslated sentences in the original."""
     parts = []
     for seg in segments:
-        if seg.block_id == document.title.id:
+        if seg.block_id == block_id:
             found = translations.get(seg.id) if translations is not None else None
             parts.append(found.text if found is not None and found.text else seg.text)
     return " ".join(parts)
+
+
+def question_heading(number: int, markdown_text: str, plain_text: str) -> str:
+    """A question as a heading with its anchor and a short table-of-contents entry.
+
+    The entry is the question's number and first words, with every character
+    that Markdown or attr_list could read as syntax left out.
+    """
+    words = _TOC_UNSAFE.sub("", plain_text).split()
+    short = " ".join(words[:TOC_WORDS]) + ("…" if len(words) > TOC_WORDS else "")
+    return f'## {markdown_text} {{#q{number} .question data-toc-label="{number}. {short}"}}'
 
 
 def render_index(entries: list[tuple[Document, str]], language: str) -> Page:

@@ -11,6 +11,7 @@ import pytest
 from mkdocs.config import load_config
 
 from pipeline.markdown import escape
+from pipeline.pages import question_heading
 from tests.conftest import ROOT
 
 # The site's own Markdown configuration (MkDocs adds tables and fenced code).
@@ -72,3 +73,21 @@ def test_every_pair_of_markup_characters_renders_literally() -> None:
 def test_escaping_keeps_ordinary_text_readable() -> None:
     text = "Транспортно-логистических маршрутов: 5%, 2025 г. — «ЕАЭС»."
     assert escape(text) == text
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_question_heading_renders_literally_with_a_plain_toc_entry(text: str) -> None:
+    normalised = " ".join(text.split())
+    md = markdown.Markdown(
+        extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs
+    )
+    out = md.convert(question_heading(3, escape(normalised), normalised))
+    heading = re.fullmatch(
+        r'<h2 class="question" id="q3">(.*)<a class="headerlink" [^>]*>.*</a></h2>', out
+    )
+    assert heading is not None, out
+    assert html.unescape(heading.group(1)) == normalised
+    [token] = md.toc_tokens  # type: ignore[attr-defined]
+    assert token["id"] == "q3"
+    assert token["name"].startswith("3. ")
+    assert "<" not in token["name"]
