@@ -8,14 +8,16 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-# Reinstalls only when the pinned requirements change.
+# Reinstalls only when the pinned requirements change. torch comes first and
+# pinned: the CPU build, not the multi-GB CUDA one a bare dependency would pull.
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 publish: setup
-	$(PY) -m pipeline publish $(if $(STRICT),--strict)
+	$(PY) -m pipeline publish $(if $(STRICT),--strict) $(if $(RETRANSLATE),--retranslate-machine)
 
 # For CI: fails when translation files or pages are not what the inputs give.
 check: setup

@@ -2,7 +2,7 @@
 
 Exit codes: 0 done; 1 bad input (transcript, translation file); 2 bad usage;
 3 untranslated segments with --strict; 4 generated files out of date (--check);
-5 the site did not build; 130 interrupted.
+5 the site did not build; 6 no usable translation model; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,22 +10,29 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
+from pipeline import models
+from pipeline.engine import Engine
 from pipeline.errors import PipelineError
-from pipeline.languages import TARGETS
-from pipeline.memory import Status
+from pipeline.languages import SOURCE, TARGETS
+from pipeline.memory import SegmentTranslation, Status
 from pipeline.pages import render_interview
 from pipeline.publish import Project, Report, publish
 from pipeline.segments import segment
 from pipeline.transcript import read_transcript
+
+EXIT_CODES = (
+    "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
+    " 4 out of date (--check), 5 site build failed, 6 no usable model, 130 interrupted."
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Publish Russian interview transcripts as a Russian/Kazakh/English site.",
-        epilog="Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
-        " 4 out of date (--check), 5 site build failed, 130 interrupted.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument(
         "-C",
@@ -38,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser("convert", help="print a transcript as Markdown")
     convert.add_argument("file", type=Path, help="transcript file (any encoding)")
     pub = commands.add_parser(
-        "publish", help="update translation files and pages, then build the site"
+        "publish",
+        help="translate what is missing, update translation files and pages, build the site",
     )
     pub.add_argument(
         "--strict", action="store_true", help="fail when any sentence has no translation"
@@ -49,6 +57,29 @@ def _parser() -> argparse.ArgumentParser:
         help="write nothing; fail if any generated file is out of date",
     )
     pub.add_argument("--no-site", action="store_true", help="skip the MkDocs build")
+    pub.add_argument(
+        "--retranslate-machine",
+        action="store_true",
+        help="translate machine entries again with the installed models"
+        " (reviewed entries are never touched)",
+    )
+    translate = commands.add_parser(
+        "translate",
+        help="print the machine translation of a transcript or Markdown file"
+        " (the translation memory is neither read nor written)",
+    )
+    translate.add_argument("file", type=Path, help="transcript (.txt) or Markdown (.md)")
+    translate.add_argument("--to", required=True, choices=TARGETS, help="target language")
+    model = commands.add_parser("models", help="install, list or remove Argos packages")
+    actions = model.add_subparsers(dest="action", required=True, metavar="ACTION")
+    install = actions.add_parser(
+        "install", help="install FILE.argosmodel, or FROM TO from Argos's index"
+    )
+    install.add_argument("what", nargs="+", metavar="FILE | FROM TO")
+    actions.add_parser("list", help="list installed language pairs")
+    remove = actions.add_parser("remove", help="remove the FROM→TO package")
+    remove.add_argument("from_code", metavar="FROM")
+    remove.add_argument("to_code", metavar="TO")
     return parser
 
 
@@ -62,13 +93,19 @@ def run(argv: list[str]) -> int:
     try:
         if args.command == "convert":
             doc = read_transcript(args.file)
-            sys.stdout.write(render_interview(doc, segment(doc), "ru").markdown + "\n")
+            sys.stdout.write(render_interview(doc, segment(doc), SOURCE).markdown + "\n")
+        elif args.command == "translate":
+            sys.stdout.write(_translate(args.file, args.to))
+        elif args.command == "models":
+            _models(args, parser)
         elif args.command == "publish":
             report = publish(
                 Project(args.root.resolve()),
                 strict=args.strict,
                 check=args.check,
                 site=not args.no_site,
+                retranslate_machine=args.retranslate_machine,
+                engine=lambda: Engine(progress=_progress_bar),
                 log=lambda message: print(message, file=sys.stderr),
             )
             _summary(report, checked=args.check)
@@ -89,14 +126,86 @@ def run(argv: list[str]) -> int:
         return 130
 
 
+def _progress_bar(total: int, description: str) -> Any:
+    from tqdm import tqdm
+
+    # Shown on a terminal for long work only; logs and tests stay quiet.
+    return tqdm(
+        total=total,
+        desc=description,
+        unit="sentence",
+        file=sys.stderr,
+        disable=None if total >= 20 else True,
+        leave=False,
+    )
+
+
+def _translate(path: Path, language: str) -> str:
+    engine = Engine(progress=_progress_bar)
+    route = engine.require_route(SOURCE, language)
+    if path.suffix.lower() in (".md", ".markdown"):
+        from pipeline.mdtranslate import translate_markdown
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise PipelineError(f"{path}: Markdown files must be UTF-8") from None
+        return translate_markdown(text, lambda sentences: engine.translate(route, sentences))
+    doc = read_transcript(path)
+    segments = segment(doc)
+    texts = engine.translate(route, [s.text for s in segments])
+    translations = {
+        s.id: SegmentTranslation(t, Status.MACHINE) for s, t in zip(segments, texts, strict=True)
+    }
+    return render_interview(doc, segments, language, translations, notice=False).markdown + "\n"
+
+
+def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    if args.action == "list":
+        found = models.installed()
+        if not found:
+            print(f"no models installed in {models.packages_dir()}", file=sys.stderr)
+        for m in found:
+            prefix = f"  target_prefix {m.target_prefix}" if m.target_prefix else ""
+            print(f"{m.from_code}\t{m.to_code}\t{m.version}\t{m.path}{prefix}")
+    elif args.action == "remove":
+        for m in models.remove(args.from_code, args.to_code):
+            print(f"removed {m.label}", file=sys.stderr)
+    elif len(args.what) == 1:
+        _installed(*models.install_file(Path(args.what[0])))
+    elif len(args.what) == 2:
+        _installed(*models.install_from_index(*args.what))
+    else:
+        raise PipelineError("models install takes FILE.argosmodel, or FROM TO (e.g. ru en)")
+
+
+def _installed(model: models.InstalledModel, replaced: list[models.InstalledModel]) -> None:
+    for old in replaced:
+        print(f"replaced {old.label}", file=sys.stderr)
+    print(f"installed {model.label} in {model.path.parent}", file=sys.stderr)
+    if replaced:
+        print(
+            "Machine translations made by the old version stay until you run"
+            " 'make publish RETRANSLATE=1'.",
+            file=sys.stderr,
+        )
+
+
 def _summary(report: Report, checked: bool) -> None:
     out = sys.stderr
     if checked:
         print("up to date", file=out)
         return
+    machine = report.machine
+    for language, count in sorted(machine.translated.items()):
+        print(
+            f"machine-translated {count} sentence(s) into {language} with"
+            f" {machine.routes[language]}",
+            file=out,
+        )
     print(
         f"{report.documents} interview(s); {len(report.written)} file(s) written,"
-        f" {len(report.removed)} removed",
+        f" {len(report.removed)} removed; {machine.calls} model call(s)",
         file=out,
     )
     for language in TARGETS:
@@ -110,11 +219,24 @@ def _summary(report: Report, checked: bool) -> None:
             f" {counts[Status.MISSING]} not translated",
             file=out,
         )
+    for language, count in sorted(machine.outdated.items()):
+        print(
+            f"{count} machine translation(s) into {language} were made by other models than"
+            f" {machine.routes[language]}; to refresh them (reviewed ones are never"
+            " touched): make publish RETRANSLATE=1",
+            file=out,
+        )
     missing = report.count(Status.MISSING)
     if missing:
         print("Not yet translated (shown in Russian with a marker):", file=out)
         for (language, slug), n in sorted(missing.items()):
             print(f"  translations/{language}/{slug}.po: {n} segment(s)", file=out)
+        for language in machine.no_model:
+            print(
+                f"  no {SOURCE}→{language} model is installed:"
+                " python -m pipeline models install FILE.argosmodel",
+                file=out,
+            )
         print(
             "Fill in their msgstr in those files (any PO editor), or install a translation"
             " model; 'make publish STRICT=1' fails while any remain.",

@@ -19,6 +19,7 @@ from pipeline.document import Segment
 from pipeline.errors import InputError, Location
 
 WRAP_WIDTH = 78
+MACHINE_COMMENT = "machine: "
 _HEADER = """Translation memory of {source} into '{language}'.
 Each entry's msgctxt is its segment id. An entry marked fuzzy is machine output
 or needs review after its source changed (the old source is in '#| msgid');
@@ -189,6 +190,31 @@ def _metadata(existing: polib.POFile | None) -> dict[str, str]:
         "Content-Transfer-Encoding": "8bit",
     }
     return {**base, **(existing.metadata if existing else {})}
+
+
+def engine_of(entry: polib.POEntry) -> str | None:
+    """Which models made a machine entry (its ``#. machine: …`` comment)."""
+    for line in (entry.comment or "").splitlines():
+        if line.startswith(MACHINE_COMMENT):
+            return line[len(MACHINE_COMMENT) :]
+    return None
+
+
+def record_machine(po: polib.POFile, translated: dict[str, str], engine: str) -> None:
+    """Store machine output as fuzzy entries that name the models that made it.
+
+    Only entries without a reviewed translation are touched: the callers pass
+    missing and machine segments, and this refuses anything else.
+    """
+    for entry in po:
+        if entry.obsolete or entry.msgctxt not in translated:
+            continue
+        if status_of(entry) not in (Status.MISSING, Status.MACHINE):
+            raise ValueError(f"refusing to overwrite {status_of(entry).value} {entry.msgctxt}")
+        entry.msgstr = translated[entry.msgctxt]
+        entry.flags = ["fuzzy"]
+        entry.previous_msgid = None
+        entry.comment = MACHINE_COMMENT + engine
 
 
 def serialize(po: polib.POFile) -> bytes:

@@ -35,8 +35,12 @@ def render_interview(
     segments: list[Segment],
     language: str,
     translations: Translations | None = None,
+    notice: bool = True,
 ) -> Page:
-    """The interview page; ``translations`` is None for the original."""
+    """The interview page; ``translations`` is None for the original.
+
+    ``notice`` adds the translation-status box that links to the original.
+    """
     text = _sentences(segments, language, translations)
     plain_title = escape(page_title(document, segments, translations))
     out = ["---", f"title: {_yaml_title(plain_title)}", "---", ""]
@@ -44,7 +48,7 @@ def render_interview(
     meta = _meta_line(document, language)
     if meta:
         out += [meta, "{.interview-meta}", ""]
-    if translations is not None:
+    if translations is not None and notice:
         out += [*_status_notice(document, segments, language, translations), ""]
     for block in document.blocks[1:]:
         paragraphs = text[block.id]

@@ -13,9 +13,11 @@ from pathlib import Path
 import polib
 
 from pipeline.document import Document
+from pipeline.engine import Engine
 from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.languages import SOURCE, TARGETS
+from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
 from pipeline.memory import Status, load_memory, serialize, update_memory
 from pipeline.pages import Page, page_title, render_index, render_interview
 from pipeline.segments import segment
@@ -52,6 +54,7 @@ class Report:
     removed: list[Path] = field(default_factory=list)
     # (language, slug) → number of segments in each status
     statuses: dict[tuple[str, str], dict[Status, int]] = field(default_factory=dict)
+    machine: MachineReport = field(default_factory=MachineReport)
 
     def count(self, status: Status) -> dict[tuple[str, str], int]:
         return {k: v[status] for k, v in self.statuses.items() if v.get(status)}
@@ -63,17 +66,26 @@ class _Plan:
     pages: list[Page]
 
 
+@dataclass(frozen=True)
+class _Options:
+    engine: Callable[[], Engine]
+    retranslate_machine: bool
+
+
 def publish(
     project: Project,
     strict: bool = False,
     check: bool = False,
     site: bool = True,
+    retranslate_machine: bool = False,
+    engine: Callable[[], Engine] = Engine,
     log: Callable[[str], None] = lambda _: None,
 ) -> Report:
+    """Run the build; ``engine`` makes the translation engine, when one is needed."""
     documents = _read_documents(project)
     memories = _read_memories(project, documents)
     report = Report(documents=len(documents))
-    plan = _plan(project, documents, memories, report)
+    plan = _plan(project, documents, memories, _Options(engine, retranslate_machine), report)
     missing = report.count(Status.MISSING)
     if strict and missing:
         raise MissingTranslations(_missing_message(project, missing))
@@ -146,33 +158,44 @@ def _plan(
     project: Project,
     documents: list[Document],
     memories: dict[tuple[str, str], polib.POFile | None],
+    options: _Options,
     report: Report,
 ) -> _Plan:
-    written: dict[Path, bytes] = {}
+    segments = {doc.slug: segment(doc) for doc in documents}
+    work = [
+        DocumentMemory(
+            doc,
+            language,
+            segments[doc.slug],
+            *update_memory(
+                segments[doc.slug], memories[language, doc.slug], _header(project, doc, language)
+            ),
+        )
+        for doc in documents
+        for language in TARGETS
+    ]
+    report.machine = fill_gaps(work, options.engine, options.retranslate_machine)
+    written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
     for doc in documents:
-        segments = segment(doc)
-        pages.append(render_interview(doc, segments, SOURCE))
-        titles[SOURCE].append((doc, page_title(doc, segments, None)))
-        for language in TARGETS:
-            header = {
-                "Project-Id-Version": doc.slug,
-                "Language": language,
-                "X-Source": doc.source.relative_to(project.root).as_posix()
-                if doc.source.is_relative_to(project.root)
-                else doc.source.name,
-            }
-            po, translations = update_memory(segments, memories[language, doc.slug], header)
-            written[project.memory(language, doc.slug)] = serialize(po)
-            pages.append(render_interview(doc, segments, language, translations))
-            titles[language].append((doc, page_title(doc, segments, translations)))
-            statuses = {s: 0 for s in Status}
-            for t in translations.values():
-                statuses[t.status] += 1
-            report.statuses[language, doc.slug] = statuses
+        pages.append(render_interview(doc, segments[doc.slug], SOURCE))
+        titles[SOURCE].append((doc, page_title(doc, segments[doc.slug], None)))
+    for m in work:
+        pages.append(render_interview(m.document, m.segments, m.language, m.translations))
+        titles[m.language].append((m.document, page_title(m.document, m.segments, m.translations)))
+        statuses = dict.fromkeys(Status, 0)
+        for t in m.translations.values():
+            statuses[t.status] += 1
+        report.statuses[m.language, m.document.slug] = statuses
     pages += [render_index(titles[lang], lang) for lang in LANGUAGES]
     return _Plan(written, pages)
+
+
+def _header(project: Project, doc: Document, language: str) -> dict[str, str]:
+    source = doc.source
+    shown = source.relative_to(project.root) if source.is_relative_to(project.root) else source
+    return {"Project-Id-Version": doc.slug, "Language": language, "X-Source": shown.as_posix()}
 
 
 def _stale_pages(project: Project, outputs: dict[Path, bytes]) -> list[Path]:

@@ -17,6 +17,17 @@ SAMPLE_SLUG = "kazakhstan-russia-healthy-pragmatism"
 Cli = Callable[..., tuple[int, str, str]]
 
 
+@pytest.fixture(autouse=True)
+def no_installed_models(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test starts with no Argos package and no way to reach an index."""
+    packages = tmp_path_factory.mktemp("argos-packages")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
+    return packages
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"

@@ -1,0 +1,136 @@
+"""Machine translation with installed Argos packages, run directly on CTranslate2.
+
+Argos's own ``translate`` module downloads a sentence-boundary model for
+packages that ship none, which fails offline. The pipeline already has
+sentences (segments), so it only needs each package's CTranslate2 model and
+SentencePiece tokenizer, and it gives CTranslate2 all the sentences of a
+language pair at once, in token-based batches.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.models import PIVOT, InstalledModel, ModelError, installed
+
+BATCH_TOKENS = 4096  # tokens per CTranslate2 batch: large, yet small in memory
+BEAM_SIZE = 4  # as Argos Translate
+
+
+@dataclass(frozen=True)
+class Route:
+    """The models that take a sentence from one language to another."""
+
+    steps: tuple[InstalledModel, ...]
+
+    @property
+    def label(self) -> str:
+        """Recorded with every machine translation: which models made it."""
+        if len(self.steps) == 1:
+            return self.steps[0].label
+        return " + ".join(s.label for s in self.steps) + " (pivot)"
+
+
+def find_route(models: list[InstalledModel], source: str, target: str) -> Route | None:
+    """A direct model if one is installed, else a pivot through English."""
+    newest: dict[tuple[str, str], InstalledModel] = {}
+    for model in models:  # sorted by version: the newest wins
+        newest[model.from_code, model.to_code] = model
+    if (source, target) in newest:
+        return Route((newest[source, target],))
+    if (source, PIVOT) in newest and (PIVOT, target) in newest:
+        return Route((newest[source, PIVOT], newest[PIVOT, target]))
+    return None
+
+
+@dataclass
+class Engine:
+    """Loads models on first use and counts the calls made to them."""
+
+    models: list[InstalledModel] = field(default_factory=installed)
+    progress: Callable[[int, str], Any] | None = None  # (total, description) → bar
+    calls: int = 0
+    sentences: int = 0
+    _loaded: dict[Path, tuple[Any, Any]] = field(default_factory=dict)
+
+    def route(self, source: str, target: str) -> Route | None:
+        return find_route(self.models, source, target)
+
+    def require_route(self, source: str, target: str) -> Route:
+        route = self.route(source, target)
+        if route is None:
+            raise ModelError(
+                f"no {source}→{target} model is installed (nor {source}→{PIVOT} with"
+                f" {PIVOT}→{target} to pivot through): install one with"
+                " 'python -m pipeline models install FILE.argosmodel'"
+            )
+        return route
+
+    def translate(self, route: Route, sentences: list[str]) -> list[str]:
+        texts = sentences
+        for model in route.steps:
+            texts = self._run(model, texts)
+        return texts
+
+    def _run(self, model: InstalledModel, sentences: list[str]) -> list[str]:
+        if not sentences:
+            return []
+        translator, tokenizer = self._load(model)
+        tokens = tokenizer.encode(sentences, out_type=str)
+        prefix = model.target_prefix.split()
+        longest = max(len(t) for t in tokens)
+        self.calls += 1
+        self.sentences += len(sentences)
+        results = translator.translate_iterable(
+            tokens,
+            target_prefix=[prefix] * len(tokens) if prefix else None,
+            max_batch_size=BATCH_TOKENS,
+            batch_type="tokens",
+            beam_size=BEAM_SIZE,
+            length_penalty=0.2,
+            replace_unknowns=True,
+            max_decoding_length=min(1024, 2 * longest + 16),
+        )
+        bar = self.progress(len(sentences), model.pair) if self.progress else None
+        out = []
+        for result in results:
+            hypothesis = result.hypotheses[0]
+            if prefix and hypothesis[: len(prefix)] == prefix:
+                hypothesis = hypothesis[len(prefix) :]
+            out.append(tokenizer.decode(hypothesis).strip())
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        return out
+
+    def _load(self, model: InstalledModel) -> tuple[Any, Any]:
+        if model.path not in self._loaded:
+            import ctranslate2
+            import sentencepiece
+
+            tokenizer_file = model.path / "sentencepiece.model"
+            if not tokenizer_file.exists():
+                raise ModelError(
+                    f"{model.label}: only SentencePiece packages are supported (no"
+                    " sentencepiece.model)",
+                    None,
+                )
+            translator = ctranslate2.Translator(
+                str(model.path / "model"),
+                device="cpu",
+                # Keep the precision the model was converted with (int8 for
+                # Argos packages); CTranslate2 falls back where the CPU lacks it.
+                compute_type=os.environ.get("ARGOS_COMPUTE_TYPE", "default"),
+                inter_threads=1,
+                intra_threads=os.cpu_count() or 1,
+            )
+            self._loaded[model.path] = (
+                translator,
+                sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_file)),
+            )
+        return self._loaded[model.path]
