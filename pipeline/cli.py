@@ -167,6 +167,8 @@ def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
             print(f"no models installed in {models.packages_dir()}", file=sys.stderr)
         for m in found:
             prefix = f"  target_prefix {m.target_prefix}" if m.target_prefix else ""
+            if m.source_prefix:
+                prefix += f"  source_prefix {m.source_prefix}"
             print(f"{m.from_code}\t{m.to_code}\t{m.version}\t{m.path}{prefix}")
     elif args.action == "remove":
         for m in models.remove(args.from_code, args.to_code):

@@ -40,6 +40,10 @@ class InstalledModel:
     version: str
     path: Path
     target_prefix: str = ""
+    # Tokens put before every source sentence: NLLB models expect the source
+    # language's code there (rus_Cyrl). Argos has no such key; the pipeline
+    # reads it from metadata.json and Argos ignores it.
+    source_prefix: str = ""
 
     @property
     def pair(self) -> str:
@@ -76,13 +80,16 @@ def installed() -> list[InstalledModel]:
     models = []
     for pkg in _argos().get_installed_packages():
         if pkg.type == "translate" and pkg.from_code and pkg.to_code:
+            path = Path(pkg.package_path)
+            metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
             models.append(
                 InstalledModel(
                     pkg.from_code,
                     pkg.to_code,
                     pkg.package_version or "0",
-                    Path(pkg.package_path),
+                    path,
                     pkg.target_prefix or "",
+                    str(metadata.get("source_prefix", "")),
                 )
             )
     return sorted(models, key=lambda m: (m.from_code, m.to_code, _version_key(m.version)))

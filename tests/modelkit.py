@@ -52,6 +52,7 @@ class PackageSpec:
     to_code: str
     version: str = "1.0"
     target_prefix: str = ""
+    source_prefix: str = ""  # the pipeline's extension for NLLB-style models
     token_map: dict[str, str] = field(default_factory=dict)  # source piece → output piece
     shape: ModelShape = TEST_SHAPE
 
@@ -109,7 +110,8 @@ def build_model(pieces: list[str], spec: PackageSpec, output_dir: Path, seed: in
     tok, pos, cpy = slice(0, c), slice(c, 2 * c), slice(2 * c, 3 * c)
     token_codes = _codes(rng, len(vocab), c)
     position_codes, back = _position_codes(rng, shape.max_positions, c)
-    prefix_length = len(spec.target_prefix.split()) if spec.target_prefix else 0
+    # The decoder reads the source this many positions behind its own step.
+    lag = len(spec.target_prefix.split()) - len(spec.source_prefix.split())
 
     def tiny(*dims: int) -> np.ndarray:
         # Layers that must not disturb the copy still have weights to multiply.
@@ -160,7 +162,7 @@ def build_model(pieces: list[str], spec: PackageSpec, output_dir: Path, seed: in
         if n == 0:
             # Head 0 looks up the source position equal to the decoding step
             # (less the forced prefix) and carries that position's token code.
-            shift = np.linalg.matrix_power(back, prefix_length)
+            shift = np.linalg.matrix_power(back if lag >= 0 else back.T, abs(lag))
             query[0:c, pos] = 40.0 * shift
             key_value[0:c, pos] = np.eye(c) * 1.0
             key_value[d : d + c, tok] = np.eye(c)
@@ -189,7 +191,7 @@ def build_package(
     """Write ``path`` as an .argosmodel: a zip of metadata, model and tokenizer."""
     processor = spm.SentencePieceProcessor(model_proto=sentencepiece_model)
     pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    for token in spec.target_prefix.split():
+    for token in (spec.target_prefix + " " + spec.source_prefix).split():
         if token not in pieces:
             pieces.append(token)
     folder = name or f"translate-{spec.from_code}_{spec.to_code}-{spec.version.replace('.', '_')}"
@@ -207,6 +209,8 @@ def build_package(
         "to_name": spec.to_code,
         "target_prefix": spec.target_prefix,
     }
+    if spec.source_prefix:
+        metadata["source_prefix"] = spec.source_prefix
     (staging / folder / "metadata.json").write_text(json.dumps(metadata, indent=2))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for file in sorted((staging / folder).rglob("*")):

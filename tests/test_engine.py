@@ -41,6 +41,14 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "ru_en_2": PackageSpec("ru", "en", version="2.0", token_map={"ЕАЭС": "EAEU"}),
         "en_kk": PackageSpec("en", "kk", token_map={"EAEU": "ЕАЭО"}),
         "ru_kk": PackageSpec("ru", "kk", target_prefix="__kk__", token_map={"ЕАЭС": "ЕАЭО"}),
+        "ru_kk_nllb": PackageSpec(
+            "ru",
+            "kk",
+            version="2.0",
+            target_prefix="kaz_Cyrl",
+            source_prefix="rus_Cyrl",
+            token_map={"ЕАЭС": "ЕАЭО"},
+        ),
         "de_fr": PackageSpec("de", "fr"),
     }
     return {
@@ -196,6 +204,18 @@ def test_direct_kazakh_model_with_target_prefix_wins_over_pivot(
     # read the source one position behind the decoder.
     assert out == expected_translation(cli, "kk", "ЕАЭС", "ЕАЭО")
     assert "__kk__" not in out
+
+
+def test_nllb_style_package_gets_its_source_and_target_language_codes(
+    packages: dict[str, Path], cli: Cli
+) -> None:
+    install(cli, packages["ru_kk_nllb"])
+    code, out, _ = cli("translate", SAMPLE, "--to", "kk")
+    assert code == 0
+    # Exact only with both codes: the model reads the source one position ahead
+    # (after rus_Cyrl) and one behind (after the forced kaz_Cyrl), net zero.
+    assert out == expected_translation(cli, "kk", "ЕАЭС", "ЕАЭО")
+    assert "kaz_Cyrl" not in out and "rus_Cyrl" not in out
 
 
 def test_translate_without_a_model_names_the_pair_and_the_fix(cli: Cli) -> None:
