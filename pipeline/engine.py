@@ -24,6 +24,18 @@ BATCH_TOKENS = 256
 BEAM_SIZE = 4  # as Argos Translate
 
 
+def _sequences(tokenizer: Any, texts: tuple[str, ...]) -> list[list[str]]:
+    """Token sequences of ``texts`` as they would appear inside a sentence and
+    at its start (SentencePiece marks a word start with ▁)."""
+    out: list[list[str]] = []
+    for text in texts:
+        for variant in (text, " " + text):
+            pieces = tokenizer.encode(variant, out_type=str)
+            if pieces and pieces not in out:
+                out.append(pieces)
+    return out
+
+
 def _workers() -> int:
     """Batches translated in parallel: one per core, up to four."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -81,10 +93,19 @@ class Engine:
     def translate(self, route: Route, sentences: list[str]) -> list[str]:
         texts = sentences
         for model in route.steps:
-            texts = self._run(model, texts)
+            texts = [h[0] for h in self.run(model, texts)]
         return texts
 
-    def _run(self, model: InstalledModel, sentences: list[str]) -> list[str]:
+    def run(
+        self,
+        model: InstalledModel,
+        sentences: list[str],
+        hypotheses: int = 1,
+        suppress: tuple[str, ...] = (),
+    ) -> list[list[str]]:
+        """The ``hypotheses`` best translations of each sentence by one model,
+        never producing any of the ``suppress`` texts (CTranslate2's
+        suppress_sequences, given in the model's own tokens)."""
         if not sentences:
             return []
         translator, tokenizer = self._load(model)
@@ -92,6 +113,7 @@ class Engine:
         tokens = [source_prefix + t for t in tokenizer.encode(sentences, out_type=str)]
         prefix = model.target_prefix.split()
         longest = max(len(t) for t in tokens)
+        suppressed = _sequences(tokenizer, suppress)
         self.calls += 1
         self.sentences += len(sentences)
         results = translator.translate_iterable(
@@ -99,18 +121,22 @@ class Engine:
             target_prefix=[prefix] * len(tokens) if prefix else None,
             max_batch_size=BATCH_TOKENS,
             batch_type="tokens",
-            beam_size=BEAM_SIZE,
+            beam_size=max(BEAM_SIZE, hypotheses),
+            num_hypotheses=hypotheses,
             length_penalty=0.2,
             replace_unknowns=True,
             max_decoding_length=min(1024, 2 * longest + 16),
+            suppress_sequences=suppressed or None,
         )
         bar = self.progress(len(sentences), model.pair) if self.progress else None
         out = []
         for result in results:
-            hypothesis = result.hypotheses[0]
-            if prefix and hypothesis[: len(prefix)] == prefix:
-                hypothesis = hypothesis[len(prefix) :]
-            out.append(tokenizer.decode(hypothesis).strip())
+            texts = []
+            for hypothesis in result.hypotheses:
+                if prefix and hypothesis[: len(prefix)] == prefix:
+                    hypothesis = hypothesis[len(prefix) :]
+                texts.append(tokenizer.decode(hypothesis).strip())
+            out.append(texts)
             if bar is not None:
                 bar.update(1)
         if bar is not None:

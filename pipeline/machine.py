@@ -13,9 +13,20 @@ from dataclasses import dataclass, field
 import polib
 
 from pipeline.document import Document, Segment
+from pipeline.enforce import Occurrence, Outcome, TermPolicy, translate_with_terms
 from pipeline.engine import Engine
+from pipeline.glossary import Term
 from pipeline.languages import SOURCE
-from pipeline.memory import SegmentTranslation, Status, engine_of, record_machine
+from pipeline.memory import (
+    SegmentTranslation,
+    Status,
+    comment_value,
+    engine_of,
+    flag_for_review,
+    record_machine,
+    set_comment_value,
+    status_of,
+)
 
 
 @dataclass
@@ -36,6 +47,10 @@ class MachineReport:
     no_model: list[str] = field(default_factory=list)  # languages with gaps, no model
     # language → machine entries made by other models than the installed ones
     outdated: dict[str, int] = field(default_factory=dict)
+    # language → machine sentences the glossary could not be enforced in (flagged)
+    violations: dict[str, int] = field(default_factory=dict)
+    # language → reviewed sentences sent back to review after a glossary edit
+    flagged: dict[str, int] = field(default_factory=dict)
     calls: int = 0
 
 
@@ -43,26 +58,28 @@ def fill_gaps(
     memories: list[DocumentMemory],
     engine_factory: Callable[[], Engine],
     retranslate_machine: bool = False,
+    policy: TermPolicy | None = None,
 ) -> MachineReport:
     report = MachineReport()
-    wanted = {Status.MISSING, Status.MACHINE} if retranslate_machine else {Status.MISSING}
     engine: Engine | None = None
+    terms = _occurrences(memories, policy)
     for language in sorted({m.language for m in memories}):
+        mine = [m for m in memories if m.language == language]
+        if policy is not None:
+            flagged = _flag_reviewed(mine, terms)
+            if flagged:
+                report.flagged[language] = flagged
         todo = [
-            (memory, seg)
-            for memory in memories
-            if memory.language == language
-            for seg in memory.segments
-            if memory.translations[seg.id].status in wanted
+            (m, seg)
+            for m in mine
+            for seg in m.segments
+            if _wanted(m, seg, terms[id(m)][seg.id], retranslate_machine)
         ]
         machine = [
             e
-            for m in memories
-            if m.language == language
+            for m in mine
             for e in m.po
-            if not e.obsolete
-            and m.translations.get(e.msgctxt) is not None
-            and m.translations[e.msgctxt].status is Status.MACHINE
+            if not e.obsolete and m.translations.get(e.msgctxt, _NONE).status is Status.MACHINE
         ]
         if not todo and not machine:
             continue
@@ -79,14 +96,93 @@ def fill_gaps(
                 report.outdated[language] = outdated
         if not todo:
             continue
-        texts = engine.translate(route, [seg.text for _, seg in todo])
+        sentences = [seg.text for _, seg in todo]
+        if policy is not None:
+            occurrences = [terms[id(m)][seg.id] for m, seg in todo]
+            outcomes = translate_with_terms(engine, route, sentences, occurrences, language, policy)
+        else:
+            outcomes = [Outcome(t, (), ()) for t in engine.translate(route, sentences)]
         for memory in {id(m): m for m, _ in todo}.values():
-            results = {
-                seg.id: text for (m, seg), text in zip(todo, texts, strict=True) if m is memory
+            mine_todo = [
+                (seg, o) for (m, seg), o in zip(todo, outcomes, strict=True) if m is memory
+            ]
+            notes = {
+                seg.id: {
+                    GLOSSARY: _fingerprints(o.terms) or None,
+                    "review": "glossary: " + ", ".join(o.violations) if o.violations else None,
+                }
+                for seg, o in mine_todo
             }
-            record_machine(memory.po, results, route.label)
-            for seg_id, text in results.items():
-                memory.translations[seg_id] = SegmentTranslation(text, Status.MACHINE)
+            record_machine(memory.po, {seg.id: o.text for seg, o in mine_todo}, route.label, notes)
+            for seg, o in mine_todo:
+                memory.translations[seg.id] = SegmentTranslation(o.text, Status.MACHINE)
         report.translated[language] = len(todo)
+        report.violations[language] = sum(1 for o in outcomes if o.violations)
     report.calls = engine.calls if engine is not None else 0
     return report
+
+
+GLOSSARY = "glossary"
+_NONE = SegmentTranslation(None, Status.MISSING)
+
+
+def _occurrences(
+    memories: list[DocumentMemory], policy: TermPolicy | None
+) -> dict[int, dict[str, list[Occurrence]]]:
+    out: dict[int, dict[str, list[Occurrence]]] = {}
+    for m in memories:
+        found = (
+            policy.occurrences([s.text for s in m.segments])
+            if policy is not None
+            else [[] for _ in m.segments]
+        )
+        out[id(m)] = {s.id: occ for s, occ in zip(m.segments, found, strict=True)}
+    return out
+
+
+def _fingerprints(terms: tuple[Term, ...] | list[Term]) -> str:
+    """Which version of each glossary entry a translation was made under."""
+    return " ".join(sorted({f"{t.id}@{t.fingerprint()}" for t in terms}))
+
+
+def _wanted(
+    memory: DocumentMemory, seg: Segment, occurrences: list[Occurrence], retranslate_machine: bool
+) -> bool:
+    status = memory.translations[seg.id].status
+    if status is Status.MISSING:
+        return True
+    if status is not Status.MACHINE:
+        return False
+    if retranslate_machine:
+        return True
+    # A glossary entry the sentence uses was edited since it was translated.
+    entry = next(e for e in memory.po if e.msgctxt == seg.id and not e.obsolete)
+    return (comment_value(entry, GLOSSARY) or "") != _fingerprints([o.term for o in occurrences])
+
+
+def _flag_reviewed(
+    memories: list[DocumentMemory], terms: dict[int, dict[str, list[Occurrence]]]
+) -> int:
+    """Reviewed sentences whose glossary entries changed go back to review;
+    their translations are kept. Returns how many were flagged."""
+    flagged = 0
+    for m in memories:
+        for entry in m.po:
+            if entry.obsolete or m.translations.get(entry.msgctxt, _NONE).status not in (
+                Status.REVIEWED,
+                Status.STALE,
+            ):
+                continue
+            current = _fingerprints([o.term for o in terms[id(m)].get(entry.msgctxt, [])])
+            recorded = comment_value(entry, GLOSSARY)
+            before = dict(t.split("@") for t in (recorded or "").split())
+            now = dict(t.split("@") for t in current.split())
+            # Only an entry still in the glossary but edited; a term added to or
+            # removed from the glossary leaves the translator's text as valid as it was.
+            changed = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
+            if changed and status_of(entry) is Status.REVIEWED:
+                flag_for_review(entry, f"glossary entry changed: {', '.join(changed)}")
+                m.translations[entry.msgctxt] = SegmentTranslation(entry.msgstr, Status.STALE)
+                flagged += 1
+            set_comment_value(entry, GLOSSARY, current or None)
+    return flagged

@@ -19,7 +19,7 @@ from pipeline.document import Segment
 from pipeline.errors import InputError, Location
 
 WRAP_WIDTH = 78
-MACHINE_COMMENT = "machine: "
+MACHINE = "machine"
 _HEADER = """Translation memory of {source} into '{language}'.
 Each entry's msgctxt is its segment id. An entry marked fuzzy is machine output
 or needs review after its source changed (the old source is in '#| msgid');
@@ -192,19 +192,53 @@ def _metadata(existing: polib.POFile | None) -> dict[str, str]:
     return {**base, **(existing.metadata if existing else {})}
 
 
+_KEYED = re.compile(r"^(machine|glossary|review): ")
+
+
+def _comment_blocks(entry: polib.POEntry) -> list[tuple[str | None, str]]:
+    """The ``#.`` comment as (key, value) blocks. PO tools wrap long comment
+    lines at spaces, so a line that opens with no key continues the one before."""
+    blocks: list[tuple[str | None, str]] = []
+    for line in (entry.comment or "").splitlines():
+        m = _KEYED.match(line)
+        if m:
+            blocks.append((m.group(1), line[m.end() :]))
+        elif blocks and blocks[-1][0] is not None:
+            key, value = blocks[-1]
+            blocks[-1] = (key, f"{value} {line}")
+        else:
+            blocks.append((None, line))
+    return blocks
+
+
+def comment_value(entry: polib.POEntry, key: str) -> str | None:
+    """The value of a ``#. key: value`` line the pipeline keeps on an entry."""
+    return next((v for k, v in _comment_blocks(entry) if k == key), None)
+
+
+def set_comment_value(entry: polib.POEntry, key: str, value: str | None) -> None:
+    blocks = [(k, v) for k, v in _comment_blocks(entry) if k != key]
+    if value is not None:
+        blocks.append((key, value))
+    entry.comment = "\n".join(v if k is None else f"{k}: {v}" for k, v in blocks)
+
+
 def engine_of(entry: polib.POEntry) -> str | None:
     """Which models made a machine entry (its ``#. machine: …`` comment)."""
-    for line in (entry.comment or "").splitlines():
-        if line.startswith(MACHINE_COMMENT):
-            return line[len(MACHINE_COMMENT) :]
-    return None
+    return comment_value(entry, MACHINE)
 
 
-def record_machine(po: polib.POFile, translated: dict[str, str], engine: str) -> None:
+def record_machine(
+    po: polib.POFile,
+    translated: dict[str, str],
+    engine: str,
+    notes: dict[str, dict[str, str | None]] | None = None,
+) -> None:
     """Store machine output as fuzzy entries that name the models that made it.
 
     Only entries without a reviewed translation are touched: the callers pass
-    missing and machine segments, and this refuses anything else.
+    missing and machine segments, and this refuses anything else. ``notes``
+    adds ``#. key: value`` lines (glossary fingerprints, review reasons).
     """
     for entry in po:
         if entry.obsolete or entry.msgctxt not in translated:
@@ -214,7 +248,21 @@ def record_machine(po: polib.POFile, translated: dict[str, str], engine: str) ->
         entry.msgstr = translated[entry.msgctxt]
         entry.flags = ["fuzzy"]
         entry.previous_msgid = None
-        entry.comment = MACHINE_COMMENT + engine
+        entry.comment = ""
+        set_comment_value(entry, MACHINE, engine)
+        for key, value in (notes or {}).get(entry.msgctxt, {}).items():
+            set_comment_value(entry, key, value)
+
+
+def flag_for_review(entry: polib.POEntry, reason: str) -> None:
+    """Mark a reviewed entry as needing review again, keeping its translation.
+
+    The source itself did not change, so the previous source shown to the
+    translator is the current one; the reason is in a ``#. review:`` line.
+    """
+    entry.flags = ["fuzzy"]
+    entry.previous_msgid = entry.msgid
+    set_comment_value(entry, "review", reason)
 
 
 def serialize(po: polib.POFile) -> bytes:

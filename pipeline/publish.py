@@ -17,6 +17,8 @@ from pipeline.engine import Engine
 from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.languages import SOURCE, TARGETS
+from pipeline.enforce import TermPolicy
+from pipeline.glossary import load_glossary
 from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
 from pipeline.memory import Status, load_memory, serialize, update_memory
 from pipeline.pages import Page, page_title, render_index, render_interview
@@ -38,6 +40,10 @@ class Project:
     @property
     def docs(self) -> Path:
         return self.root / "docs"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary.yaml"
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -70,6 +76,7 @@ class _Plan:
 class _Options:
     engine: Callable[[], Engine]
     retranslate_machine: bool
+    policy: TermPolicy | None
 
 
 def publish(
@@ -84,8 +91,15 @@ def publish(
     """Run the build; ``engine`` makes the translation engine, when one is needed."""
     documents = _read_documents(project)
     memories = _read_memories(project, documents)
+    glossary = load_glossary(project.glossary)
     report = Report(documents=len(documents))
-    plan = _plan(project, documents, memories, _Options(engine, retranslate_machine), report)
+    plan = _plan(
+        project,
+        documents,
+        memories,
+        _Options(engine, retranslate_machine, TermPolicy(glossary) if glossary.terms else None),
+        report,
+    )
     missing = report.count(Status.MISSING)
     if strict and missing:
         raise MissingTranslations(_missing_message(project, missing))
@@ -174,7 +188,7 @@ def _plan(
         for doc in documents
         for language in TARGETS
     ]
-    report.machine = fill_gaps(work, options.engine, options.retranslate_machine)
+    report.machine = fill_gaps(work, options.engine, options.retranslate_machine, options.policy)
     written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}

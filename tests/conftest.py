@@ -10,7 +10,14 @@ from pipeline.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a newsroom's repository holds; the tests publish a copy of it.
-PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/assets", "transcripts", "translations")
+PROJECT_FILES = (
+    "mkdocs.yml",
+    "overrides",
+    "docs/assets",
+    "transcripts",
+    "translations",
+    "glossary.yaml",
+)
 SAMPLE = ROOT / "transcripts" / "kazakhstan-russia-healthy-pragmatism.txt"
 SAMPLE_SLUG = "kazakhstan-russia-healthy-pragmatism"
 

@@ -1,0 +1,201 @@
+"""Making machine translation obey the glossary.
+
+Before translation each term in a Russian sentence is replaced by its
+rendering in the step's target language (declined for Kazakh, expanded at its
+first mention on a page), which models copy; forbidden renderings are
+suppressed in decoding. After translation the output is checked: when a
+rendering is missing or a forbidden one appears, the engine's n-best
+hypotheses are reranked by compliance, and a sentence that still fails is
+returned with its violations, to be marked for review, never silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.engine import Engine, Route
+from pipeline.glossary import Glossary, Rendering, Term
+from pipeline.kazakh import decline
+from pipeline.terms import TermMatch, TermMatcher
+
+N_BEST = 4
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")
+_DETERMINERS = ("the ", "The ", "a ", "an ", "its ", "their ", "this ", "that ", "(")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A term in a source sentence and how it must read in the target."""
+
+    match: TermMatch
+    expanded: bool  # its first mention on the page: "Full Name (ABBR)"
+
+    @property
+    def term(self) -> Term:
+        return self.match.term
+
+
+@dataclass(frozen=True)
+class Outcome:
+    text: str
+    terms: tuple[Term, ...]
+    violations: tuple[str, ...]  # "missing EAEU", "forbidden EAEC"
+
+
+def render(occurrence: Occurrence, language: str) -> str:
+    """The text that stands for a term occurrence in ``language``."""
+    term, match = occurrence.term, occurrence.match
+    r = term.renderings[language]
+    base = r.form_for(match.form)
+    expand = occurrence.expanded and r.use == "first-expanded" and r.abbreviation
+    if language == "kk" and term.kind != "keep":
+        overrides = dict(r.endings)
+        if expand:
+            text = f"{decline(r.name, match.case, use_possessive=r.possessive)} ({r.abbreviation})"
+        else:
+            is_abbreviation = base == r.abbreviation
+            text = decline(
+                base,
+                match.case,
+                abbreviation=is_abbreviation,
+                use_possessive=r.possessive and not is_abbreviation,
+                overrides=overrides,
+            )
+    else:
+        text = f"{r.name} ({r.abbreviation})" if expand else base
+    if match.quoted and language != "en":
+        text = f"«{text}»"
+    return text
+
+
+def present(rendering: Rendering, text: str) -> bool:
+    """Whether the rendering is used in ``text``, in any Kazakh case form."""
+    for form in rendering.accepted():
+        if form in text:
+            return True
+        head, _, last = form.rpartition(" ")
+        # одақ → одағы, одағының: the last word may soften and take endings
+        stem = (head + " " if head else "") + last[:-1]
+        if len(last) > 3 and stem in text:
+            return True
+    return False
+
+
+def forbidden_in(rendering: Rendering, text: str) -> list[str]:
+    return [f for f in rendering.forbidden if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
+
+
+def violations(terms: tuple[Term, ...], language: str, text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for term in dict.fromkeys(terms):
+        r = term.renderings[language]
+        if not present(r, text):
+            out.append(f"missing {r.abbreviation or r.name}")
+        out += [f"forbidden {f}" for f in forbidden_in(r, text)]
+    return tuple(out)
+
+
+def with_articles(text: str, terms: tuple[Term, ...]) -> str:
+    """English: "the EAEU", "The EEC" at a sentence start, as a reader expects."""
+    for term in dict.fromkeys(terms):
+        r = term.renderings["en"]
+        if term.kind != "abbreviation":
+            continue
+        for form in sorted({f for f in (r.name, r.abbreviation) if f}, key=len, reverse=True):
+            text = _add_article(text, form)
+    return text
+
+
+def _add_article(text: str, form: str) -> str:
+    out, last = [], 0
+    for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+        before = text[: m.start()]
+        if before.endswith(_DETERMINERS) or re.search(r"\w+ \($", before):
+            continue
+        if re.search(r"\b[Tt]he (?:[A-Z]\w* )+$", before):
+            continue  # inside "the Eurasian Economic Union" already
+        article = "The " if _SENTENCE_START.search(before) else "the "
+        out += [text[last : m.start()], article]
+        last = m.start()
+    out.append(text[last:])
+    return "".join(out)
+
+
+class TermPolicy:
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.matcher = TermMatcher(glossary)
+
+    def occurrences(self, sentences: list[str]) -> list[list[Occurrence]]:
+        """Terms of each sentence of one page, in order; the first mention of
+        a term on the page is marked for expansion."""
+        seen: set[str] = set()
+        out = []
+        for sentence in sentences:
+            found = []
+            for match in self.matcher.find(sentence):
+                found.append(Occurrence(match, match.term.id not in seen))
+                seen.add(match.term.id)
+            out.append(found)
+        return out
+
+    def protect(self, sentence: str, occurrences: list[Occurrence], language: str) -> str:
+        parts, last = [], 0
+        for o in occurrences:
+            parts += [sentence[last : o.match.start], render(o, language)]
+            last = o.match.end
+        parts.append(sentence[last:])
+        return "".join(parts)
+
+    def forbidden(self, language: str) -> tuple[str, ...]:
+        return tuple(f for t in self.glossary.terms for f in t.renderings[language].forbidden)
+
+
+def translate_with_terms(
+    engine: Engine,
+    route: Route,
+    sentences: list[str],
+    occurrences: list[list[Occurrence]],
+    language: str,
+    policy: TermPolicy,
+) -> list[Outcome]:
+    """Translate along ``route``, protecting and checking glossary terms."""
+    texts = sentences
+    inserted: list[list[str]] | None = None  # what the previous step put in
+    for n, model in enumerate(route.steps):
+        last_step = n == len(route.steps) - 1
+        step_language = model.to_code
+        inputs = []
+        for i, text in enumerate(texts):
+            if inserted is None:
+                inputs.append(policy.protect(text, occurrences[i], step_language))
+            else:
+                # A pivot step: swap the renderings the last step inserted.
+                for o, previous in zip(occurrences[i], inserted[i], strict=True):
+                    text = text.replace(previous, render(o, step_language), 1)
+                inputs.append(text)
+        inserted = [[render(o, step_language) for o in occ] for occ in occurrences]
+        hypotheses = engine.run(
+            model,
+            inputs,
+            hypotheses=N_BEST if last_step else 1,
+            suppress=policy.forbidden(step_language) if last_step else (),
+        )
+        texts = [h[0] for h in hypotheses] if not last_step else []
+        if last_step:
+            return [
+                _choose(h, tuple(o.term for o in occ), language)
+                for h, occ in zip(hypotheses, occurrences, strict=True)
+            ]
+    raise ValueError("a route has at least one model")
+
+
+def _choose(hypotheses: list[str], terms: tuple[Term, ...], language: str) -> Outcome:
+    """The best hypothesis that obeys the glossary, else the best one, flagged."""
+    scored = []
+    for text in hypotheses:
+        if language == "en":
+            text = with_articles(text, terms)
+        scored.append(Outcome(text, terms, violations(terms, language, text)))
+    return next((o for o in scored if not o.violations), scored[0])

@@ -1,0 +1,379 @@
+"""glossary.yaml: the house terms, loaded and validated with their positions.
+
+Translators edit the file by hand, so every problem is reported with its line
+and column, all of them at once, before the pipeline writes anything. Edits
+made by the CLI go through ruamel.yaml's round trip, which keeps comments,
+order and quoting.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from pipeline.errors import InputError, InputErrors, Location
+
+LANGUAGES = ("en", "kk")
+KINDS = ("abbreviation", "proper-name", "keep")
+USES = ("first-expanded", "abbreviation", "name")
+CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TERM_KEYS = {"id", "kind", "ru", "en", "kk", "notes"}
+_RU_KEYS = {"name", "abbreviation", "variants"}
+_TARGET_KEYS = {
+    "name",
+    "abbreviation",
+    "variants",
+    "use",
+    "forbidden",
+    "notes",
+    "possessive",
+    "endings",
+}
+
+
+@dataclass(frozen=True)
+class RussianForms:
+    name: str
+    abbreviation: str | None = None
+    variants: tuple[str, ...] = ()
+
+    def forms(self) -> list[tuple[str, str]]:
+        """(form, what it is): the name, each variant, the abbreviation."""
+        out = [(self.name, "name")] + [(v, f"variant:{i}") for i, v in enumerate(self.variants)]
+        return out + ([(self.abbreviation, "abbreviation")] if self.abbreviation else [])
+
+
+@dataclass(frozen=True)
+class Rendering:
+    name: str
+    abbreviation: str | None = None
+    variants: tuple[str, ...] = ()
+    use: str = "name"
+    forbidden: tuple[str, ...] = ()
+    notes: str = ""
+    possessive: bool = False  # Kazakh: oblique cases decline the 3rd-person form
+    endings: tuple[tuple[str, str], ...] = ()  # Kazakh: case → ending of the abbreviation
+
+    def form_for(self, matched: str) -> str:
+        """The rendering of a matched Russian form, before house style and case."""
+        if matched.startswith("variant:"):
+            index = int(matched.split(":")[1])
+            return self.variants[index] if index < len(self.variants) else self.name
+        if self.abbreviation and self.use in ("abbreviation", "first-expanded"):
+            return self.abbreviation
+        return self.name
+
+    def accepted(self) -> tuple[str, ...]:
+        """Strings whose presence shows the rendering was used."""
+        return tuple(f for f in (self.name, self.abbreviation, *self.variants) if f)
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    kind: str
+    ru: RussianForms
+    renderings: dict[str, Rendering]
+    notes: str = ""
+    line: int = 0
+
+    def __hash__(self) -> int:  # ids are unique within a glossary
+        return hash(self.id)
+
+    def fingerprint(self) -> str:
+        """Changes whenever the entry's renderings do: machine output made under
+        another fingerprint is out of date."""
+        import hashlib
+
+        # Notes are left out: editing an explanation changes no translation.
+        text = repr(
+            (
+                self.kind,
+                self.ru,
+                sorted(
+                    (
+                        lang,
+                        r.name,
+                        r.abbreviation,
+                        r.variants,
+                        r.use,
+                        r.forbidden,
+                        r.possessive,
+                        r.endings,
+                    )
+                    for lang, r in self.renderings.items()
+                ),
+            )
+        )
+        return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...] = ()
+    path: Path | None = None
+
+    def by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a translator's long line
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def load_document(path: Path) -> Any:
+    """The round-trip YAML document (for edits), or an InputError with position."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"cannot read the glossary: {e.strerror}", Location(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("the glossary must be UTF-8", Location(path)) from None
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        raise InputError(f"invalid YAML: {e.problem or e.context}", where) from None
+
+
+def dump_document(data: Any) -> str:
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    return out.getvalue()
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read and validate; every error found is reported, each with its position."""
+    if not path.exists():
+        return Glossary(path=path)
+    data = load_document(path)
+    errors: list[InputError] = []
+    terms = _terms(data, path, errors)
+    _check_claims(terms, path, errors)
+    if errors:
+        raise InputErrors(errors) if len(errors) > 1 else errors[0]
+    return Glossary(tuple(terms), path)
+
+
+def _at(node: Any, path: Path, key: Any = None) -> Location:
+    try:
+        if key is not None and isinstance(node, CommentedMap):
+            line, column = node.lc.key(key)
+        elif isinstance(node, CommentedSeq) and isinstance(key, int):
+            line, column = node.lc.item(key)
+        else:
+            line, column = node.lc.line, node.lc.col
+        return Location(path, line + 1, column + 1)
+    except (AttributeError, KeyError, TypeError):
+        return Location(path)
+
+
+def _terms(data: Any, path: Path, errors: list[InputError]) -> list[Term]:
+    if data is None:
+        return []
+    if not isinstance(data, CommentedMap) or not isinstance(data.get("terms"), CommentedSeq):
+        errors.append(InputError("the glossary must have a list under 'terms:'", Location(path, 1)))
+        return []
+    terms: list[Term] = []
+    ids: dict[str, int] = {}
+    for index, entry in enumerate(data["terms"]):
+        where = _at(data["terms"], path, index)
+        if not isinstance(entry, CommentedMap):
+            errors.append(InputError("each term must be a mapping", where))
+            continue
+        before = len(errors)
+        term = _term(entry, path, errors, where)
+        if term is None or len(errors) > before:
+            continue
+        if term.id in ids:
+            errors.append(
+                InputError(
+                    f"duplicate id '{term.id}' (first at line {ids[term.id]})",
+                    _at(entry, path, "id"),
+                )
+            )
+            continue
+        ids[term.id] = term.line
+        terms.append(term)
+    return terms
+
+
+def _term(
+    entry: CommentedMap, path: Path, errors: list[InputError], where: Location
+) -> Term | None:
+    for key in entry:
+        if key not in _TERM_KEYS:
+            errors.append(
+                InputError(
+                    f"unknown key '{key}' (known: {', '.join(sorted(_TERM_KEYS))})",
+                    _at(entry, path, key),
+                )
+            )
+    term_id = _text(entry, "id", path, errors, where)
+    kind = _text(entry, "kind", path, errors, where)
+    if term_id is not None and not _ID.fullmatch(term_id):
+        errors.append(
+            InputError(
+                f"id '{term_id}' must be lower-case letters, digits and hyphens",
+                _at(entry, path, "id"),
+            )
+        )
+    if kind is not None and kind not in KINDS:
+        errors.append(
+            InputError(
+                f"kind must be one of {', '.join(KINDS)}, not '{kind}'", _at(entry, path, "kind")
+            )
+        )
+    ru = _section(entry, "ru", _RU_KEYS, path, errors, where)
+    renderings = {}
+    for language in LANGUAGES:
+        section = _section(
+            entry, language, _TARGET_KEYS, path, errors, where, what=f"{term_id or 'this term'}"
+        )
+        if section is not None:
+            renderings[language] = _rendering(section, language, path, errors)
+    if ru is None or term_id is None or kind is None or len(renderings) != len(LANGUAGES):
+        return None
+    name = _text(ru, "name", path, errors, _at(entry, path, "ru"))
+    if name is None:
+        return None
+    return Term(
+        id=term_id,
+        kind=kind,
+        ru=RussianForms(
+            name,
+            _optional(ru, "abbreviation", path, errors),
+            _strings(ru, "variants", path, errors),
+        ),
+        renderings=renderings,
+        notes=str(entry.get("notes") or "").strip(),
+        line=where.line or 0,
+    )
+
+
+def _section(
+    entry: CommentedMap,
+    key: str,
+    known: set[str],
+    path: Path,
+    errors: list[InputError],
+    where: Location,
+    what: str = "",
+) -> CommentedMap | None:
+    section = entry.get(key)
+    if section is None:
+        label = f"'{what}' " if what else ""
+        errors.append(InputError(f"term {label}has no '{key}' section", where))
+        return None
+    if not isinstance(section, CommentedMap):
+        errors.append(InputError(f"'{key}' must be a mapping", _at(entry, path, key)))
+        return None
+    for k in section:
+        if k not in known:
+            errors.append(
+                InputError(
+                    f"unknown key '{key}.{k}' (known: {', '.join(sorted(known))})",
+                    _at(section, path, k),
+                )
+            )
+    return section
+
+
+def _rendering(
+    section: CommentedMap, language: str, path: Path, errors: list[InputError]
+) -> Rendering:
+    name = _text(section, "name", path, errors, _at(section, path)) or ""
+    use = str(section.get("use") or "name")
+    if use not in USES:
+        errors.append(
+            InputError(
+                f"use must be one of {', '.join(USES)}, not '{use}'", _at(section, path, "use")
+            )
+        )
+    abbreviation = _optional(section, "abbreviation", path, errors)
+    if use != "name" and not abbreviation:
+        errors.append(
+            InputError(
+                f"use: {use} needs an abbreviation in '{language}'", _at(section, path, "use")
+            )
+        )
+    endings = section.get("endings") or {}
+    if not isinstance(endings, dict) or any(k not in CASES for k in endings):
+        errors.append(
+            InputError(
+                f"endings must map cases ({', '.join(CASES)}) to endings",
+                _at(section, path, "endings"),
+            )
+        )
+        endings = {}
+    return Rendering(
+        name=name,
+        abbreviation=abbreviation,
+        variants=_strings(section, "variants", path, errors),
+        use=use,
+        forbidden=_strings(section, "forbidden", path, errors),
+        notes=str(section.get("notes") or "").strip(),
+        possessive=bool(section.get("possessive", False)),
+        endings=tuple(sorted((str(k), str(v)) for k, v in endings.items())),
+    )
+
+
+def _text(
+    node: CommentedMap, key: str, path: Path, errors: list[InputError], where: Location
+) -> str | None:
+    value = node.get(key)
+    if not isinstance(value, str) or not value.strip():
+        errors.append(
+            InputError(f"missing or empty '{key}'", _at(node, path, key) if key in node else where)
+        )
+        return None
+    return " ".join(value.split())
+
+
+def _optional(node: CommentedMap, key: str, path: Path, errors: list[InputError]) -> str | None:
+    if key not in node:
+        return None
+    return _text(node, key, path, errors, _at(node, path, key))
+
+
+def _strings(node: CommentedMap, key: str, path: Path, errors: list[InputError]) -> tuple[str, ...]:
+    value = node.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        errors.append(InputError(f"'{key}' must be a list of texts", _at(node, path, key)))
+        return ()
+    return tuple(" ".join(v.split()) for v in value)
+
+
+def _check_claims(terms: list[Term], path: Path, errors: list[InputError]) -> None:
+    """Two entries may not claim the same Russian form (in any inflection)."""
+    from pipeline.terms import form_key
+
+    claimed: dict[tuple[str, ...], Term] = {}
+    for term in terms:
+        for form, _ in term.ru.forms():
+            key = form_key(form)
+            other = claimed.get(key)
+            if other is not None and other.id != term.id:
+                errors.append(
+                    InputError(
+                        f"'{term.id}' claims the Russian form '{form}', already claimed by"
+                        f" '{other.id}' (line {other.line})",
+                        Location(path, term.line),
+                    )
+                )
+            claimed[key] = term
