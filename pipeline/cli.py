@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 bad input (transcript, translation file); 2 bad usage;
 3 untranslated segments with --strict; 4 generated files out of date (--check);
-5 the site did not build; 6 no usable translation model; 130 interrupted.
+5 the site did not build; 6 no usable translation model; 7 glossary violations
+(glossary check --strict); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from pipeline.transcript import read_transcript
 
 EXIT_CODES = (
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
-    " 4 out of date (--check), 5 site build failed, 6 no usable model, 130 interrupted."
+    " 4 out of date (--check), 5 site build failed, 6 no usable model,"
+    " 7 glossary violations (--strict), 130 interrupted."
 )
 
 
@@ -70,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     translate.add_argument("file", type=Path, help="transcript (.txt) or Markdown (.md)")
     translate.add_argument("--to", required=True, choices=TARGETS, help="target language")
+    _glossary_parser(commands)
     model = commands.add_parser("models", help="install, list or remove Argos packages")
     actions = model.add_subparsers(dest="action", required=True, metavar="ACTION")
     install = actions.add_parser(
@@ -95,7 +98,9 @@ def run(argv: list[str]) -> int:
             doc = read_transcript(args.file)
             sys.stdout.write(render_interview(doc, segment(doc), SOURCE).markdown + "\n")
         elif args.command == "translate":
-            sys.stdout.write(_translate(args.file, args.to))
+            sys.stdout.write(_translate(args.file, args.to, args.root))
+        elif args.command == "glossary":
+            return _glossary(args)
         elif args.command == "models":
             _models(args, parser)
         elif args.command == "publish":
@@ -140,9 +145,25 @@ def _progress_bar(total: int, description: str) -> Any:
     )
 
 
-def _translate(path: Path, language: str) -> str:
+def _translate(path: Path, language: str, root: Path) -> str:
+    from pipeline.enforce import TermPolicy, translate_with_terms
+    from pipeline.glossary import load_glossary
+
     engine = Engine(progress=_progress_bar)
     route = engine.require_route(SOURCE, language)
+    glossary = load_glossary(root / "glossary.yaml")
+    policy = TermPolicy(glossary) if glossary.terms else None
+
+    def machine(sentences: list[str]) -> list[str]:
+        if policy is None:
+            return engine.translate(route, sentences)
+        occurrences = policy.occurrences(sentences)
+        outcomes = translate_with_terms(engine, route, sentences, occurrences, language, policy)
+        for sentence, outcome in zip(sentences, outcomes, strict=True):
+            if outcome.violations:
+                print(f"glossary: {', '.join(outcome.violations)}: {sentence}", file=sys.stderr)
+        return [o.text for o in outcomes]
+
     if path.suffix.lower() in (".md", ".markdown"):
         from pipeline.mdtranslate import translate_markdown
 
@@ -150,14 +171,65 @@ def _translate(path: Path, language: str) -> str:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise PipelineError(f"{path}: Markdown files must be UTF-8") from None
-        return translate_markdown(text, lambda sentences: engine.translate(route, sentences))
+        return translate_markdown(text, machine)
     doc = read_transcript(path)
     segments = segment(doc)
-    texts = engine.translate(route, [s.text for s in segments])
+    texts = machine([s.text for s in segments])
     translations = {
         s.id: SegmentTranslation(t, Status.MACHINE) for s, t in zip(segments, texts, strict=True)
     }
     return render_interview(doc, segments, language, translations, notice=False).markdown + "\n"
+
+
+def _glossary_parser(commands: Any) -> None:
+    glossary = commands.add_parser("glossary", help="match, check, edit or export house terms")
+    actions = glossary.add_subparsers(dest="action", required=True, metavar="ACTION")
+    match = actions.add_parser("match", help="print each term found in FILE as a JSON line")
+    match.add_argument("file", type=Path)
+    check = actions.add_parser("check", help="how the translations use each term")
+    check.add_argument("--strict", action="store_true", help="exit 7 on any violation")
+    for name, text in (("add", "add a term"), ("set", "change keys of a term")):
+        edit = actions.add_parser(name, help=f"{text}; comments and order are kept")
+        edit.add_argument("id")
+        edit.add_argument(
+            "values",
+            nargs="*",
+            metavar="KEY=VALUE",
+            help="e.g. kind=abbreviation ru.name='…' en.abbreviation=EAEU en.forbidden='EAEC, EEU'",
+        )
+    export = actions.add_parser("export", help="print the glossary for CAT tools")
+    export.add_argument("--format", choices=("tbx", "csv"), default="tbx")
+
+
+def _glossary(args: argparse.Namespace) -> int:
+    from pipeline import glossary_commands as commands
+    from pipeline.glossary import load_glossary
+
+    path = args.root / "glossary.yaml"
+    if args.action in ("add", "set"):
+        values = {}
+        for item in args.values:
+            key, sep, value = item.partition("=")
+            if not sep or not key:
+                raise PipelineError(f"expected KEY=VALUE, not {item!r}")
+            values[key] = value
+        commands.edit(path, args.action, args.id, values)
+        print(
+            f"{path}: {'added' if args.action == 'add' else 'updated'} {args.id}", file=sys.stderr
+        )
+        return 0
+    glossary = load_glossary(path)
+    if args.action == "match":
+        for line in commands.match_lines(glossary, args.file):
+            print(line)
+    elif args.action == "export":
+        sys.stdout.write(commands.export(glossary, args.format))
+    else:
+        lines, violations = commands.check(args.root, glossary)
+        print("\n".join(lines))
+        if violations and args.strict:
+            raise commands.GlossaryViolations(f"{violations} glossary violation(s)")
+    return 0
 
 
 def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
@@ -219,6 +291,19 @@ def _summary(report: Report, checked: bool) -> None:
             f"  {language}: {counts[Status.REVIEWED]} reviewed, {counts[Status.MACHINE]}"
             f" machine, {counts[Status.STALE]} need review after a source change,"
             f" {counts[Status.MISSING]} not translated",
+            file=out,
+        )
+    for language, count in sorted(machine.violations.items()):
+        if count:
+            print(
+                f"{count} machine translation(s) into {language} do not follow the glossary"
+                " and are marked for review: python -m pipeline glossary check",
+                file=out,
+            )
+    for language, count in sorted(machine.flagged.items()):
+        print(
+            f"{count} reviewed translation(s) into {language} use a glossary entry that"
+            " changed and are marked for review (their text is kept)",
             file=out,
         )
     for language, count in sorted(machine.outdated.items()):

@@ -69,11 +69,13 @@ def render(occurrence: Occurrence, language: str) -> str:
     return text
 
 
-def present(rendering: Rendering, text: str) -> bool:
-    """Whether the rendering is used in ``text``, in any Kazakh case form."""
+def present(rendering: Rendering, text: str, language: str) -> bool:
+    """Whether the rendering is used in ``text`` (in Kazakh, in any case form)."""
     for form in rendering.accepted():
-        if form in text:
+        if re.search(rf"(?<!\w){re.escape(form)}", text):
             return True
+        if language != "kk" or form.isupper():
+            continue  # abbreviations take endings after a hyphen: matched above
         head, _, last = form.rpartition(" ")
         # одақ → одағы, одағының: the last word may soften and take endings
         stem = (head + " " if head else "") + last[:-1]
@@ -90,7 +92,7 @@ def violations(terms: tuple[Term, ...], language: str, text: str) -> tuple[str, 
     out: list[str] = []
     for term in dict.fromkeys(terms):
         r = term.renderings[language]
-        if not present(r, text):
+        if not present(r, text, language):
             out.append(f"missing {r.abbreviation or r.name}")
         out += [f"forbidden {f}" for f in forbidden_in(r, text)]
     return tuple(out)

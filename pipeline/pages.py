@@ -11,6 +11,8 @@ from pathlib import PurePosixPath
 import babel.dates
 
 from pipeline.document import BlockKind, Document, Segment
+from pipeline.glossary import Glossary
+from pipeline.glossary_pages import abbreviations
 from pipeline.languages import LABELS, SOURCE
 from pipeline.markdown import attribute, escape
 from pipeline.memory import SegmentTranslation, Status
@@ -36,6 +38,7 @@ def render_interview(
     language: str,
     translations: Translations | None = None,
     notice: bool = True,
+    glossary: Glossary | None = None,
 ) -> Page:
     """The interview page; ``translations`` is None for the original.
 
@@ -59,6 +62,8 @@ def render_interview(
             css = {BlockKind.LEDE: "lede", BlockKind.ANSWER: "answer"}[block.kind]
             for paragraph in paragraphs:
                 out += [paragraph, f"{{.{css}}}", ""]
+    if glossary is not None:
+        out += abbreviations(glossary, language, "\n".join(out))
     return Page(interview_path(language, document.slug), "\n".join(out))
 
 

@@ -13,12 +13,13 @@ from pathlib import Path
 import polib
 
 from pipeline.document import Document
+from pipeline.enforce import TermPolicy
 from pipeline.engine import Engine
 from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
+from pipeline.glossary import Glossary, load_glossary
+from pipeline.glossary_pages import glossary_path, render_glossary
 from pipeline.languages import SOURCE, TARGETS
-from pipeline.enforce import TermPolicy
-from pipeline.glossary import load_glossary
 from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
 from pipeline.memory import Status, load_memory, serialize, update_memory
 from pipeline.pages import Page, page_title, render_index, render_interview
@@ -77,6 +78,7 @@ class _Options:
     engine: Callable[[], Engine]
     retranslate_machine: bool
     policy: TermPolicy | None
+    glossary: Glossary
 
 
 def publish(
@@ -97,7 +99,9 @@ def publish(
         project,
         documents,
         memories,
-        _Options(engine, retranslate_machine, TermPolicy(glossary) if glossary.terms else None),
+        _Options(
+            engine, retranslate_machine, TermPolicy(glossary) if glossary.terms else None, glossary
+        ),
         report,
     )
     missing = report.count(Status.MISSING)
@@ -193,16 +197,24 @@ def _plan(
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
     for doc in documents:
-        pages.append(render_interview(doc, segments[doc.slug], SOURCE))
+        pages.append(render_interview(doc, segments[doc.slug], SOURCE, glossary=options.glossary))
         titles[SOURCE].append((doc, page_title(doc, segments[doc.slug], None)))
     for m in work:
-        pages.append(render_interview(m.document, m.segments, m.language, m.translations))
+        pages.append(
+            render_interview(
+                m.document, m.segments, m.language, m.translations, glossary=options.glossary
+            )
+        )
         titles[m.language].append((m.document, page_title(m.document, m.segments, m.translations)))
         statuses = dict.fromkeys(Status, 0)
         for t in m.translations.values():
             statuses[t.status] += 1
         report.statuses[m.language, m.document.slug] = statuses
     pages += [render_index(titles[lang], lang) for lang in LANGUAGES]
+    if options.glossary.terms:
+        pages += [
+            Page(glossary_path(lang), render_glossary(options.glossary, lang)) for lang in LANGUAGES
+        ]
     return _Plan(written, pages)
 
 

@@ -26,6 +26,8 @@ from tests.conftest import ROOT, SAMPLE, SAMPLE_SLUG, Cli
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
 SYMBOLS = ["ЕАЭС", "EAEU", "ЕАЭО"]
+# These tests are about the engine; glossary enforcement has tests of its own.
+NO_GLOSSARY = Path(__file__).parent / "cases"
 
 
 @pytest.fixture(scope="session")
@@ -179,7 +181,7 @@ def expected_translation(cli: Cli, language: str, source: str, target: str) -> s
 
 def test_translate_a_transcript_through_a_direct_model(packages: dict[str, Path], cli: Cli) -> None:
     install(cli, packages["ru_en"])
-    code, out, err = cli("translate", SAMPLE, "--to", "en")
+    code, out, err = cli("-C", NO_GLOSSARY, "translate", SAMPLE, "--to", "en")
     assert (code, err) == (0, "")
     assert out == expected_translation(cli, "en", "ЕАЭС", "EAEU")
 
@@ -187,7 +189,7 @@ def test_translate_a_transcript_through_a_direct_model(packages: dict[str, Path]
 def test_kazakh_pivots_through_english(packages: dict[str, Path], cli: Cli) -> None:
     install(cli, packages["ru_en"])
     install(cli, packages["en_kk"])
-    code, out, err = cli("translate", SAMPLE, "--to", "kk")
+    code, out, err = cli("-C", NO_GLOSSARY, "translate", SAMPLE, "--to", "kk")
     assert (code, err) == (0, "")
     # ЕАЭС became EAEU (ru→en) and then ЕАЭО (en→kk): both models ran.
     assert out == expected_translation(cli, "kk", "ЕАЭС", "ЕАЭО")
@@ -198,7 +200,7 @@ def test_direct_kazakh_model_with_target_prefix_wins_over_pivot(
 ) -> None:
     for name in ("ru_en", "en_kk", "ru_kk"):
         install(cli, packages[name])
-    code, out, _ = cli("translate", SAMPLE, "--to", "kk")
+    code, out, _ = cli("-C", NO_GLOSSARY, "translate", SAMPLE, "--to", "kk")
     assert code == 0
     # Exact only if the prefix was forced and stripped: the model is built to
     # read the source one position behind the decoder.
@@ -210,7 +212,7 @@ def test_nllb_style_package_gets_its_source_and_target_language_codes(
     packages: dict[str, Path], cli: Cli
 ) -> None:
     install(cli, packages["ru_kk_nllb"])
-    code, out, _ = cli("translate", SAMPLE, "--to", "kk")
+    code, out, _ = cli("-C", NO_GLOSSARY, "translate", SAMPLE, "--to", "kk")
     assert code == 0
     # Exact only with both codes: the model reads the source one position ahead
     # (after rus_Cyrl) and one behind (after the forced kaz_Cyrl), net zero.
@@ -219,7 +221,7 @@ def test_nllb_style_package_gets_its_source_and_target_language_codes(
 
 
 def test_translate_without_a_model_names_the_pair_and_the_fix(cli: Cli) -> None:
-    code, out, err = cli("translate", SAMPLE, "--to", "kk")
+    code, out, err = cli("-C", NO_GLOSSARY, "translate", SAMPLE, "--to", "kk")
     assert (code, out) == (6, "")
     assert err == (
         "error: no ru→kk model is installed (nor ru→en with en→kk to pivot through):"
@@ -241,7 +243,7 @@ def test_translate_markdown_keeps_structure_and_code(
         '<a id="anchor-ЕАЭС"></a>\n',
         encoding="utf-8",
     )
-    code, out, err = cli("translate", source, "--to", "en")
+    code, out, err = cli("-C", NO_GLOSSARY, "translate", source, "--to", "en")
     assert (code, err) == (0, "")
     assert out == (
         "# Итоги EAEU {#q1 .question}\n\n"

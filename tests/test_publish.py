@@ -11,6 +11,9 @@ from tests.conftest import SAMPLE_SLUG, Cli, snapshot
 
 SITE_PAGES = {
     "index.html",
+    "glossary/index.html",
+    "kk/glossary/index.html",
+    "en/glossary/index.html",
     "404.html",
     f"interviews/{SAMPLE_SLUG}/index.html",
     "kk/index.html",

@@ -135,9 +135,9 @@ def test_sitemap_lists_every_language(site: Path) -> None:
     assert locs == {
         f"{SITE_URL}{prefix}{path}"
         for prefix in LANGUAGES.values()
-        for path in ("", f"interviews/{SAMPLE_SLUG}/")
+        for path in ("", "glossary/", f"interviews/{SAMPLE_SLUG}/")
     }
-    assert sitemap.count('hreflang="kk"') == 6
+    assert sitemap.count('hreflang="kk"') == 9
 
 
 def test_no_external_resources(site: Path) -> None:

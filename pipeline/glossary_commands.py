@@ -1,0 +1,225 @@
+"""`python -m pipeline glossary …`: match, check, add, set, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from pipeline.encoding import decode_transcript
+from pipeline.enforce import Occurrence, forbidden_in, present, render
+from pipeline.errors import InputError, Location, PipelineError
+from pipeline.fileio import write_if_changed
+from pipeline.glossary import LANGUAGES, Glossary, dump_document, load_document, load_glossary
+from pipeline.memory import Status, load_memory, status_of
+from pipeline.segments import segment
+from pipeline.terms import TermMatcher
+from pipeline.transcript import read_transcript
+
+
+class GlossaryViolations(PipelineError):
+    """--strict: translations that do not use the glossary."""
+
+    exit_code = 7
+
+
+def match_lines(glossary: Glossary, path: Path) -> list[str]:
+    """One JSON object per term occurrence in a file, offsets in its text."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", Location(path)) from None
+    text = decode_transcript(data, path)
+    lines = []
+    for m in TermMatcher(glossary).find(text):
+        occurrence = Occurrence(m, expanded=False)
+        lines.append(
+            json.dumps(
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "term": m.term.id,
+                    "en": render(occurrence, "en"),
+                    "kk": render(occurrence, "kk"),
+                },
+                ensure_ascii=False,
+            )
+        )
+    return lines
+
+
+@dataclass
+class TermUse:
+    source: int = 0
+    reviewed: int = 0  # reviewed translations that use the rendering
+    machine: int = 0
+    violations: list[str] = field(default_factory=list)
+
+
+def check(root: Path, glossary: Glossary) -> tuple[list[str], int]:
+    """Per language and term: occurrences, use, and every violation."""
+    matcher = TermMatcher(glossary)
+    uses: dict[tuple[str, str], TermUse] = {}
+    for path in sorted((root / "transcripts").glob("*.txt")):
+        doc = read_transcript(path)
+        segments = segment(doc)
+        found = {s.id: matcher.find(s.text) for s in segments}
+        for language in LANGUAGES:
+            po = load_memory(root / "translations" / language / f"{doc.slug}.po", language)
+            entries = {e.msgctxt: e for e in po if not e.obsolete} if po else {}
+            for seg in segments:
+                entry = entries.get(seg.id)
+                status = status_of(entry) if entry is not None else Status.MISSING
+                for term in dict.fromkeys(m.term for m in found[seg.id]):
+                    use = uses.setdefault((language, term.id), TermUse())
+                    use.source += 1
+                    if entry is None or status is Status.MISSING:
+                        continue
+                    rendering = term.renderings[language]
+                    problems = (
+                        []
+                        if present(rendering, entry.msgstr, language)
+                        else [f"missing {rendering.abbreviation or rendering.name}"]
+                    )
+                    problems += [f"forbidden {f}" for f in forbidden_in(rendering, entry.msgstr)]
+                    kind = "reviewed" if status is Status.REVIEWED else "machine"
+                    if problems:
+                        use.violations.append(
+                            f"{language} {doc.slug} {seg.id} ({kind}): {'; '.join(problems)}:"
+                            f" {entry.msgstr}"
+                        )
+                    elif kind == "reviewed":
+                        use.reviewed += 1
+                    else:
+                        use.machine += 1
+    out, total = [], 0
+    for (language, term_id), use in sorted(uses.items()):
+        out.append(
+            f"{language}\t{term_id}\t{use.source} in source\t{use.reviewed} reviewed"
+            f"\t{use.machine} machine\t{len(use.violations)} violation(s)"
+        )
+        total += len(use.violations)
+    for use in uses.values():
+        out += [f"  {v}" for v in use.violations]
+    return out, total
+
+
+def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:
+    """Add a term or set keys of one, keeping comments, order and quoting."""
+    data = load_document(path) if path.exists() else CommentedMap(terms=CommentedSeq())
+    terms = data.setdefault("terms", CommentedSeq())
+    entry = next((t for t in terms if isinstance(t, CommentedMap) and t.get("id") == term_id), None)
+    if change == "add":
+        if entry is not None:
+            raise InputError(f"a term with id '{term_id}' exists already", Location(path))
+        entry = CommentedMap(id=term_id)
+        terms.append(entry)
+    elif entry is None:
+        raise InputError(f"no term with id '{term_id}'", Location(path))
+    for key, value in values.items():
+        node = entry
+        *parents, leaf = key.split(".")
+        for parent in parents:
+            node = node.setdefault(parent, CommentedMap())
+        if leaf in ("variants", "forbidden"):
+            items = CommentedSeq([v.strip() for v in value.split(",") if v.strip()])
+            previous = node.get(leaf)
+            if not isinstance(previous, CommentedSeq) or previous.fa.flow_style():
+                items.fa.set_flow_style()  # [a, b], as translators write short lists
+            node[leaf] = items
+        elif leaf == "possessive":
+            node[leaf] = value.lower() in ("true", "yes", "1")
+        else:
+            node[leaf] = value
+    text = dump_document(data)
+    # Validate the result exactly as a run would read it, before writing it.
+    staging = path.with_name(f".{path.name}.check")
+    try:
+        staging.write_text(text, encoding="utf-8")
+        load_glossary(staging)
+    except InputError as e:
+        raise InputError(str(e).replace(str(staging), str(path))) from None
+    finally:
+        staging.unlink(missing_ok=True)
+    write_if_changed(path, text.encode("utf-8"))
+
+
+def export(glossary: Glossary, fmt: str) -> str:
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(
+            [
+                "id",
+                "kind",
+                "ru",
+                "ru_abbreviation",
+                "en",
+                "en_abbreviation",
+                "kk",
+                "kk_abbreviation",
+                "en_forbidden",
+                "kk_forbidden",
+                "notes",
+            ]
+        )
+        for t in glossary.terms:
+            en, kk = t.renderings["en"], t.renderings["kk"]
+            writer.writerow(
+                [
+                    t.id,
+                    t.kind,
+                    t.ru.name,
+                    t.ru.abbreviation or "",
+                    en.name,
+                    en.abbreviation or "",
+                    kk.name,
+                    kk.abbreviation or "",
+                    "; ".join(en.forbidden),
+                    "; ".join(kk.forbidden),
+                    t.notes,
+                ]
+            )
+        return out.getvalue()
+    # TBX (ISO 30042 "martif", TBX-Basic), as Weblate and Crowdin import it.
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<martif type="TBX" xml:lang="ru">',
+        "  <martifHeader><fileDesc><sourceDesc><p>glossary.yaml</p></sourceDesc>"
+        "</fileDesc></martifHeader>",
+        "  <text>",
+        "    <body>",
+    ]
+    for t in glossary.terms:
+        lines.append(f"      <termEntry id={quoteattr(t.id)}>")
+        if t.notes:
+            lines.append(f'        <descrip type="definition">{xml_escape(t.notes)}</descrip>')
+        forms: dict[str, tuple[str, str | None, tuple[str, ...], tuple[str, ...]]] = {
+            "ru": (t.ru.name, t.ru.abbreviation, (), ())
+        }
+        for language in LANGUAGES:
+            r = t.renderings[language]
+            forms[language] = (r.name, r.abbreviation, r.forbidden, (r.notes,) if r.notes else ())
+        for language, (name, abbreviation, forbidden, notes) in forms.items():
+            lines.append(f'        <langSet xml:lang="{language}">')
+            for term, status in [
+                (name, "preferredTerm-admn-sts"),
+                *([(abbreviation, "admittedTerm-admn-sts")] if abbreviation else []),
+                *[(f, "deprecatedTerm-admn-sts") for f in forbidden],
+            ]:
+                lines.append(
+                    f"          <tig><term>{xml_escape(term)}</term>"
+                    f'<termNote type="administrativeStatus">{status}</termNote></tig>'
+                )
+            lines += [f"          <note>{xml_escape(n)}</note>" for n in notes]
+            lines.append("        </langSet>")
+        lines.append("      </termEntry>")
+    lines += ["    </body>", "  </text>", "</martif>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,92 @@
+"""The glossary on the site: a page per language, and explanations on hover.
+
+Abbreviations in a page get Markdown ``abbr`` definitions, which Material
+turns into tooltips (``content.tooltips``); the glossary page lists every term
+in the order of that language's alphabet.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from pipeline.glossary import Glossary, Term
+from pipeline.markdown import escape
+
+TITLES = {"ru": "Глоссарий", "kk": "Глоссарий", "en": "Glossary"}
+INTROS = {
+    "ru": "Термины и сокращения, которые переводятся одинаково во всех интервью.",
+    "kk": "Барлық сұхбаттарда бірдей аударылатын терминдер мен қысқартулар.",
+    "en": "Terms and abbreviations rendered the same way in every interview.",
+}
+LANGUAGE_NAMES = {
+    "ru": {"ru": "Русский", "kk": "Казахский", "en": "Английский"},
+    "kk": {"ru": "Орысша", "kk": "Қазақша", "en": "Ағылшынша"},
+    "en": {"ru": "Russian", "kk": "Kazakh", "en": "English"},
+}
+NOTES = {"ru": "Примечание", "kk": "Ескертпе", "en": "Note"}
+ALPHABETS = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+}
+
+
+def glossary_path(language: str) -> PurePosixPath:
+    return PurePosixPath(language, "glossary.md")
+
+
+def forms(term: Term, language: str) -> tuple[str, str | None]:
+    if language == "ru":
+        return term.ru.name, term.ru.abbreviation
+    r = term.renderings[language]
+    return r.name, r.abbreviation
+
+
+def sort_key(text: str, language: str) -> list[int]:
+    """Collation by the language's alphabet (Kazakh ә after а, not after я)."""
+    alphabet = ALPHABETS[language]
+    return [
+        alphabet.index(c) if c in alphabet else len(alphabet) + ord(c)
+        for c in text.lower()
+        if c.isalnum()
+    ]
+
+
+def render_glossary(glossary: Glossary, language: str) -> str:
+    out = [
+        "---",
+        f'title: "{TITLES[language]}"',
+        "---",
+        "",
+        f"# {TITLES[language]}",
+        "",
+        INTROS[language],
+        "",
+    ]
+    names = LANGUAGE_NAMES[language]
+    for term in sorted(glossary.terms, key=lambda t: sort_key(forms(t, language)[0], language)):
+        name, abbreviation = forms(term, language)
+        heading = f"{name} ({abbreviation})" if abbreviation else name
+        out += [f"## {escape(heading)} {{#{term.id} .glossary-term}}", ""]
+        for other in ("ru", "kk", "en"):
+            if other != language:
+                n, a = forms(term, other)
+                out.append(f"- {names[other]}: {escape(n)}" + (f" ({escape(a)})" if a else ""))
+        out.append("")
+        note = term.renderings[language].notes if language != "ru" else ""
+        if language == "en" and not note:
+            note = term.notes
+        if note:
+            out += [f"{NOTES[language]}: {escape(note)}", "{.glossary-note}", ""]
+    return "\n".join(out)
+
+
+def abbreviations(glossary: Glossary, language: str, page_text: str) -> list[str]:
+    """``abbr`` definitions for the abbreviations a page uses: hover explains them."""
+    lines = []
+    for term in glossary.terms:
+        name, abbreviation = forms(term, language)
+        if abbreviation and re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", page_text):
+            lines.append(f"*[{abbreviation}]: {name}")
+    return lines
