@@ -313,6 +313,12 @@ def _summary(report: Report, checked: bool) -> None:
             " touched): make publish RETRANSLATE=1",
             file=out,
         )
+    if report.glossary_violations:
+        print(
+            f"glossary: {report.glossary_violations} translation(s) do not use the house"
+            " terms; details: python -m pipeline glossary check",
+            file=out,
+        )
     missing = report.count(Status.MISSING)
     if missing:
         print("Not yet translated (shown in Russian with a marker):", file=out)

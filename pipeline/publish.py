@@ -18,6 +18,7 @@ from pipeline.engine import Engine
 from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.glossary import Glossary, load_glossary
+from pipeline.glossary_commands import check as check_glossary
 from pipeline.glossary_pages import glossary_path, render_glossary
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
@@ -62,6 +63,7 @@ class Report:
     # (language, slug) → number of segments in each status
     statuses: dict[tuple[str, str], dict[Status, int]] = field(default_factory=dict)
     machine: MachineReport = field(default_factory=MachineReport)
+    glossary_violations: int = 0
 
     def count(self, status: Status) -> dict[tuple[str, str], int]:
         return {k: v[status] for k, v in self.statuses.items() if v.get(status)}
@@ -122,6 +124,8 @@ def publish(
     for path in stale:
         path.unlink()
         report.removed.append(path)
+    if glossary.terms:
+        report.glossary_violations = check_glossary(project.root, glossary)[1]
     if site:
         log("building the site")
         build_site(project.mkdocs_yml)

@@ -63,3 +63,17 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
 def snapshot(root: Path) -> dict[Path, bytes]:
     """Every file under ``root`` with its bytes, to prove nothing was written."""
     return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project published once: its site/ folder."""
+    root = tmp_path_factory.mktemp("built-project")
+    for name in PROJECT_FILES:
+        source, target = ROOT / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    assert run(["-C", str(root), "publish"]) == 0
+    return root / "site"

@@ -52,14 +52,17 @@ def test_english_machine_output_uses_every_rendering(
     po = machine_memory(project, cli, packages["ru_en"], "en")
     assert entry(po, "a5.p1.s3").msgstr == (
         "Важно, чтобы экономические регуляторы обеих стран действовали согласованно в рамках"
-        " the Eurasian Economic Union (EAEU), создавая единое пространство доверия для бизнеса.")
+        " the Eurasian Economic Union (EAEU), создавая единое пространство доверия для бизнеса."
+    )
     # Not the first mention of the commission on the page: the abbreviation.
     assert entry(po, "a5.p1.s4").msgstr == "И здесь вновь необходимо подчеркнуть важность the EEC."
     assert entry(po, "q4.p1.s3").msgstr == (
         "Один из проектов, озвученных на саммите the Shanghai Cooperation Organisation (SCO),"
-        " — инициатива Trans-Altai Dialogue.")
+        " — инициатива Trans-Altai Dialogue."
+    )
     assert entry(po, "q1.p1.s1").msgstr.startswith(
-        "Президент Kazakhstan в своей статье в Rossiyskaya Gazeta анонсировал")
+        "Президент Kazakhstan в своей статье в Rossiyskaya Gazeta анонсировал"
+    )
     assert all("review: " not in e.comment for e in po)
     code, out, _ = cli("-C", project, "glossary", "check", "--strict")
     assert code == 0, out
@@ -70,11 +73,11 @@ def test_kazakh_machine_output_is_declined(
     packages: dict[str, Path], project: Path, cli: Cli
 ) -> None:
     po = machine_memory(project, cli, packages["ru_kk"], "kk")
-    assert "в рамках Еуразиялық экономикалық одақтың (ЕАЭО), создавая" in entry(
-        po, "a5.p1.s3").msgstr
+    assert (
+        "в рамках Еуразиялық экономикалық одақтың (ЕАЭО), создавая" in entry(po, "a5.p1.s3").msgstr
+    )
     assert entry(po, "a5.p1.s4").msgstr.endswith("важность ЕЭК-тің.")
-    assert "на саммите ШЫҰ-ның, — инициатива «Трансалтай диалогы»." in entry(
-        po, "q4.p1.s3").msgstr
+    assert "на саммите ШЫҰ-ның, — инициатива «Трансалтай диалогы»." in entry(po, "q4.p1.s3").msgstr
     assert "«Российская газета»" in entry(po, "q1.p1.s1").msgstr
     assert cli("-C", project, "glossary", "check", "--strict")[0] == 0
 
@@ -84,9 +87,9 @@ def test_a_forbidden_rendering_is_suppressed_and_the_sentence_flagged(
 ) -> None:
     assert cli("models", "install", packages["ru_en_bad"])[0] == 0
     (project / "translations" / "en" / f"{SAMPLE_SLUG}.po").unlink()
-    code, _, err = cli("-C", project, "publish", "--no-site")
-    assert code == 0, err
-    assert "1 machine translation(s) into en do not follow the glossary" in err
+    code, _, err_publish = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err_publish
+    assert "1 machine translation(s) into en do not follow the glossary" in err_publish
     po = polib.pofile(str(project / "translations" / "en" / f"{SAMPLE_SLUG}.po"))
     flagged = [e for e in po if "review: " in e.comment]
     assert [e.msgctxt for e in flagged] == ["a5.p1.s4"]
@@ -95,6 +98,7 @@ def test_a_forbidden_rendering_is_suppressed_and_the_sentence_flagged(
     code, out, err = cli("-C", project, "glossary", "check", "--strict")
     assert code == 7
     assert "a5.p1.s4 (machine): missing EEC" in out
+    assert "glossary: 1 translation(s) do not use the house terms" in err_publish
 
 
 def test_editing_an_entry_retranslates_machine_and_flags_reviewed(
@@ -103,8 +107,9 @@ def test_editing_an_entry_retranslates_machine_and_flags_reviewed(
     machine_memory(project, cli, packages["ru_en"], "en")
     kk_file = project / "translations" / "kk" / f"{SAMPLE_SLUG}.po"
     kk_before = {e.msgctxt: e.msgstr for e in polib.pofile(str(kk_file))}
-    code, _, err = cli("-C", project, "glossary", "set", "trans-altai-dialogue",
-                       "en.forbidden=Transaltai Dialogue")
+    code, _, err = cli(
+        "-C", project, "glossary", "set", "trans-altai-dialogue", "en.forbidden=Transaltai Dialogue"
+    )
     assert code == 0, err
     code, _, err = cli("-C", project, "publish", "--no-site")
     assert code == 0, err
