@@ -27,8 +27,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import polib
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -37,7 +35,7 @@ from pipeline.machine import DocumentMemory, fill_gaps  # noqa: E402
 from pipeline.memory import update_memory  # noqa: E402
 from pipeline.segments import segment  # noqa: E402
 from pipeline.transcript import read_transcript  # noqa: E402
-from tests.conftest import PROJECT_FILES, SAMPLE, SAMPLE_SLUG  # noqa: E402
+from tests.conftest import SAMPLE, copy_project, sample_corpus  # noqa: E402
 from tests.modelkit import BASE_SHAPE, PackageSpec, build_package, train_sentencepiece  # noqa: E402
 
 
@@ -63,14 +61,8 @@ def main(argv: list[str]) -> int:
 
 
 def run(work: Path, repeat: int) -> int:
-    corpus = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line]
-    for language in ("kk", "en"):
-        corpus += [
-            e.msgstr
-            for e in polib.pofile(str(ROOT / "translations" / language / f"{SAMPLE_SLUG}.po"))
-        ]
     print("building a transformer-base-sized int8 model …", file=sys.stderr)
-    tokenizer = train_sentencepiece(corpus, vocab_size=4000)
+    tokenizer = train_sentencepiece(sample_corpus(), vocab_size=4000)
     package = build_package(
         work / "ru_en.argosmodel", PackageSpec("ru", "en", shape=BASE_SHAPE), tokenizer
     )
@@ -111,14 +103,7 @@ def run(work: Path, repeat: int) -> int:
     print(f"(b) raw translate_batch, all   {b:7.2f} s   a/b = {a / b:.2f} (target ≤ 1.10)")
     print(f"(c) one call per sentence      {c:7.2f} s   c/a = {c / a:.2f} (target ≥ 4)")
 
-    project = work / "project"
-    for name in PROJECT_FILES:
-        source, target = ROOT / name, project / name
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
+    project = copy_project(work / "project")
     python = sys.executable
     publish = [python, "-m", "pipeline", "-C", str(project), "publish"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -35,9 +35,8 @@ def no_installed_models(
     return packages
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
+def copy_project(root: Path) -> Path:
+    """A newsroom's repository as a user's clone has it, at ``root``."""
     for name in PROJECT_FILES:
         source, target = ROOT / name, root / name
         if source.is_dir():
@@ -46,6 +45,22 @@ def project(tmp_path: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
     return root
+
+
+def sample_corpus() -> list[str]:
+    """Text in all three languages, to train test tokenizers on."""
+    import polib
+
+    corpus = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line]
+    for language in ("kk", "en"):
+        po = polib.pofile(str(ROOT / "translations" / language / f"{SAMPLE_SLUG}.po"))
+        corpus += [e.msgstr for e in po]
+    return corpus
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture
@@ -68,12 +83,6 @@ def snapshot(root: Path) -> dict[Path, bytes]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped project published once: its site/ folder."""
-    root = tmp_path_factory.mktemp("built-project")
-    for name in PROJECT_FILES:
-        source, target = ROOT / name, root / name
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
+    root = copy_project(tmp_path_factory.mktemp("built-project"))
     assert run(["-C", str(root), "publish"]) == 0
     return root / "site"

@@ -22,7 +22,7 @@ import polib
 import pytest
 
 from pipeline.languages import LABELS
-from tests.conftest import ROOT, SAMPLE, SAMPLE_SLUG, Cli
+from tests.conftest import SAMPLE, SAMPLE_SLUG, Cli, sample_corpus
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
 SYMBOLS = ["ЕАЭС", "EAEU", "ЕАЭО"]
@@ -32,11 +32,7 @@ NO_GLOSSARY = Path(__file__).parent / "cases"
 
 @pytest.fixture(scope="session")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    corpus = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line]
-    for language in ("kk", "en"):
-        po = polib.pofile(str(ROOT / "translations" / language / f"{SAMPLE_SLUG}.po"))
-        corpus += [e.msgstr for e in po]
-    tokenizer = train_sentencepiece(corpus, SYMBOLS)
+    tokenizer = train_sentencepiece(sample_corpus(), SYMBOLS)
     folder = tmp_path_factory.mktemp("argosmodels")
     specs = {
         "ru_en": PackageSpec("ru", "en", token_map={"ЕАЭС": "EAEU"}),
