@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# axe-core, the accessibility checker the browser tests put into pages: from
+# npm, for the tests only (editors' `make publish` needs no npm).
+AXE_VERSION := 4.14.1
+AXE_STAMP := $(VENV)/npm/.axe-core-$(AXE_VERSION)
 
 .PHONY: setup publish check serve test lint clean
 
@@ -16,6 +20,10 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+$(AXE_STAMP):
+	npm install --prefix $(VENV)/npm --no-audit --no-fund --no-save axe-core@$(AXE_VERSION)
+	touch $@
+
 publish: setup
 	$(PY) -m pipeline publish $(if $(STRICT),--strict) $(if $(RETRANSLATE),--retranslate-machine)
 
@@ -26,12 +34,12 @@ check: setup
 serve: publish
 	$(VENV)/bin/mkdocs serve --livereload
 
-test: setup
+test: setup $(AXE_STAMP)
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check pipeline tests bench
-	$(VENV)/bin/ruff format --check pipeline tests bench
+	$(VENV)/bin/ruff check pipeline tests bench overrides/hooks
+	$(VENV)/bin/ruff format --check pipeline tests bench overrides/hooks
 	$(VENV)/bin/mypy
 
 clean:

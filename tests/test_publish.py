@@ -15,6 +15,8 @@ SITE_PAGES = {
     "kk/glossary/index.html",
     "en/glossary/index.html",
     "404.html",
+    "kk/404.html",
+    "en/404.html",
     f"interviews/{SAMPLE_SLUG}/index.html",
     "kk/index.html",
     f"kk/interviews/{SAMPLE_SLUG}/index.html",
