@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from pipeline import models
 from pipeline.engine import Engine
 from pipeline.errors import PipelineError
 from pipeline.languages import SOURCE, TARGETS
+from pipeline.lock import project_lock
 from pipeline.memory import SegmentTranslation, Status
 from pipeline.pages import render_interview
 from pipeline.publish import Project, Report, publish
@@ -104,15 +106,17 @@ def run(argv: list[str]) -> int:
         elif args.command == "models":
             _models(args, parser)
         elif args.command == "publish":
-            report = publish(
-                Project(args.root.resolve()),
-                strict=args.strict,
-                check=args.check,
-                site=not args.no_site,
-                retranslate_machine=args.retranslate_machine,
-                engine=lambda: Engine(progress=_progress_bar),
-                log=lambda message: print(message, file=sys.stderr),
-            )
+            say = partial(print, file=sys.stderr)
+            with project_lock(args.root.resolve(), waiting=say):  # one publish at a time
+                report = publish(
+                    Project(args.root.resolve()),
+                    strict=args.strict,
+                    check=args.check,
+                    site=not args.no_site,
+                    retranslate_machine=args.retranslate_machine,
+                    engine=lambda: Engine(progress=_progress_bar),
+                    log=say,
+                )
             _summary(report, checked=args.check)
         return 0
     except PipelineError as e:
@@ -125,7 +129,8 @@ def run(argv: list[str]) -> int:
         return 1
     except KeyboardInterrupt:
         print(
-            "interrupted: files already written are complete; nothing is half-written",
+            "interrupted: nothing is half-written; each translation file and page is its"
+            " old or its new version, site/ the last complete build; publish again to finish",
             file=sys.stderr,
         )
         return 130

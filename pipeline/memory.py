@@ -58,7 +58,9 @@ def load_memory(path: Path, language: str) -> polib.POFile | None:
         raise InputError(f"not UTF-8 (byte {e.start}): save it as UTF-8", Location(path)) from None
     _check_syntax(text, path)
     try:
-        po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+        # The file's lines, not text.splitlines(): that also splits at U+2028,
+        # U+001E and the like, which polib writes unescaped inside strings.
+        po = polib.pofile(_Lines(text), wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as e:
         m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(e))
         line = int(m.group(1)) if m else None
@@ -85,6 +87,17 @@ def load_memory(path: Path, language: str) -> polib.POFile | None:
     return po
 
 
+class _Lines(str):
+    """PO text that polib reads line by line at ``\\n`` only (it calls
+    ``splitlines`` on content it is given)."""
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        lines = self.split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        return [line + "\n" for line in lines] if keepends else lines
+
+
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(
     rf"(?:#[~|] *)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) +)?{_STRING}\s*"
@@ -93,7 +106,7 @@ _PO_LINE = re.compile(
 
 def _check_syntax(text: str, path: Path) -> None:
     """Reject what polib would silently misread, such as an unclosed quote."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
             continue

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import logging
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -24,16 +27,87 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch  # MkDocs reads the build date from it
+    staging = None
     try:
-        build(load_config(str(config_file), strict=True))
+        config = load_config(str(config_file), strict=True)
+        target = Path(config.site_dir)
+        recover(target)
+        # MkDocs writes site_dir in place, so a run killed mid-build would leave
+        # it half-written: build beside it and switch over when complete.
+        staging = target.with_name(f".{target.name}.new-{os.getpid()}")
+        config.site_dir = str(staging)
+        build(config)
+        _switch(staging, target)
     except MkDocsException as e:
         raise SiteBuildError(f"the site was not built: {e}") from None
     finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         logger.removeHandler(handler)
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def recover(target: Path) -> None:
+    """Clear what a killed build left beside ``target`` (call under the project lock).
+
+    A build folder (``.site.new-PID``) may be incomplete: removed. A previous
+    build (``.site.old-PID``) is complete: it becomes ``site/`` again if a run
+    was killed between the two renames of the fallback switch, else removed.
+    """
+    for path in sorted(target.parent.glob(f".{target.name}.new-*")):
+        shutil.rmtree(path, ignore_errors=True)
+    for path in sorted(target.parent.glob(f".{target.name}.old-*")):
+        if not target.exists():
+            os.rename(path, target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _switch(staging: Path, target: Path) -> None:
+    """Put the complete build ``staging`` at ``target``; the old build goes.
+
+    Where the kernel and file system allow it (Linux renameat2 with
+    RENAME_EXCHANGE: ext4, xfs, btrfs, tmpfs, overlayfs), the two folders swap
+    in one atomic step, so ``target`` is always a complete build, and the
+    plain directory keeps ``mkdocs serve``, ``rm -rf site`` and deploy tools
+    working as before (a symlink swap would make site/ a link). Elsewhere two
+    renames: a kill between them leaves no ``target`` and a complete
+    ``.site.old-PID``, which the next run's recover() renames back.
+    """
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old build
+        return
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically; False where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes += [ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def _source_date(root: Path) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from pipeline.document import Block, BlockKind, Document, Metadata
 from pipeline.encoding import decode_transcript
@@ -100,6 +101,11 @@ def _front_matter(text: str, path: Path) -> tuple[Metadata, str | None, int]:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 2 if mark else 1
         raise InputError(f"front matter: {e.problem or e.context}", Location(path, line)) from None
+    except ReaderError as e:  # a character YAML does not allow, such as U+FFFE
+        line = "\n".join(lines[1:end])[: e.position].count("\n") + 2
+        raise InputError(
+            f"front matter: character U+{e.character:04X} is not allowed", Location(path, line)
+        ) from None
     if data is None:
         return Metadata(), None, end + 1
     if not isinstance(data, CommentedMap):
