@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 AXE_VERSION := 4.14.1
 AXE_STAMP := $(VENV)/npm/.axe-core-$(AXE_VERSION)
 
-.PHONY: setup publish check serve test lint clean
+.PHONY: setup publish check serve test lint clean browser-deps
 
 setup: $(STAMP)
 
@@ -19,6 +19,9 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
+
+browser-deps:
+	bash scripts/browser-deps
 
 $(AXE_STAMP):
 	npm install --prefix $(VENV)/npm --no-audit --no-fund --no-save axe-core@$(AXE_VERSION)
@@ -34,7 +37,7 @@ check: setup
 serve: publish
 	$(VENV)/bin/mkdocs serve --livereload
 
-test: setup $(AXE_STAMP)
+test: setup browser-deps $(AXE_STAMP)
 	$(PY) -m pytest
 
 lint: setup
