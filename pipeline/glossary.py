@@ -361,7 +361,7 @@ def _strings(node: CommentedMap, key: str, path: Path, errors: list[InputError])
 
 def _check_claims(terms: list[Term], path: Path, errors: list[InputError]) -> None:
     """Two entries may not claim the same Russian form (in any inflection)."""
-    from pipeline.terms import form_key
+    from pipeline.terms import form_key  # terms builds on this module's types
 
     claimed: dict[tuple[str, ...], Term] = {}
     for term in terms:
