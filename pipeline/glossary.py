@@ -214,14 +214,7 @@ def _terms(data: Any, path: Path, errors: list[InputError]) -> list[Term]:
 def _term(
     entry: CommentedMap, path: Path, errors: list[InputError], where: Location
 ) -> Term | None:
-    for key in entry:
-        if key not in _TERM_KEYS:
-            errors.append(
-                InputError(
-                    f"unknown key '{key}' (known: {', '.join(sorted(_TERM_KEYS))})",
-                    _at(entry, path, key),
-                )
-            )
+    _unknown_keys(entry, _TERM_KEYS, path, errors)
     term_id = _text(entry, "id", path, errors, where)
     kind = _text(entry, "kind", path, errors, where)
     if term_id is not None and not _ID.fullmatch(term_id):
@@ -264,6 +257,15 @@ def _term(
     )
 
 
+def _unknown_keys(
+    node: CommentedMap, known: set[str], path: Path, errors: list[InputError], prefix: str = ""
+) -> None:
+    for key in node:
+        if key not in known:
+            message = f"unknown key '{prefix}{key}' (known: {', '.join(sorted(known))})"
+            errors.append(InputError(message, _at(node, path, key)))
+
+
 def _section(
     entry: CommentedMap,
     key: str,
@@ -281,14 +283,7 @@ def _section(
     if not isinstance(section, CommentedMap):
         errors.append(InputError(f"'{key}' must be a mapping", _at(entry, path, key)))
         return None
-    for k in section:
-        if k not in known:
-            errors.append(
-                InputError(
-                    f"unknown key '{key}.{k}' (known: {', '.join(sorted(known))})",
-                    _at(section, path, k),
-                )
-            )
+    _unknown_keys(section, known, path, errors, prefix=f"{key}.")
     return section
 
 

@@ -5,21 +5,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+import polib
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from pipeline.document import Segment
 from pipeline.encoding import decode_transcript
-from pipeline.enforce import Occurrence, forbidden_in, present, render
+from pipeline.enforce import Occurrence, render, violations
 from pipeline.errors import InputError, Location, PipelineError
 from pipeline.fileio import write_if_changed
 from pipeline.glossary import LANGUAGES, Glossary, dump_document, load_document, load_glossary
 from pipeline.memory import Status, load_memory, status_of
 from pipeline.segments import segment
-from pipeline.terms import TermMatcher
+from pipeline.terms import TermMatch, TermMatcher
 from pipeline.transcript import read_transcript
 
 
@@ -64,41 +67,50 @@ class TermUse:
 
 
 def check(root: Path, glossary: Glossary) -> tuple[list[str], int]:
-    """Per language and term: occurrences, use, and every violation."""
-    matcher = TermMatcher(glossary)
-    uses: dict[tuple[str, str], TermUse] = {}
+    """The glossary check of the project on disk (see ``check_memories``)."""
+    memories = []
     for path in sorted((root / "transcripts").glob("*.txt")):
         doc = read_transcript(path)
         segments = segment(doc)
-        found = {s.id: matcher.find(s.text) for s in segments}
         for language in LANGUAGES:
             po = load_memory(root / "translations" / language / f"{doc.slug}.po", language)
-            entries = {e.msgctxt: e for e in po if not e.obsolete} if po else {}
-            for seg in segments:
-                entry = entries.get(seg.id)
-                status = status_of(entry) if entry is not None else Status.MISSING
-                for term in dict.fromkeys(m.term for m in found[seg.id]):
-                    use = uses.setdefault((language, term.id), TermUse())
-                    use.source += 1
-                    if entry is None or status is Status.MISSING:
-                        continue
-                    rendering = term.renderings[language]
-                    problems = (
-                        []
-                        if present(rendering, entry.msgstr, language)
-                        else [f"missing {rendering.abbreviation or rendering.name}"]
+            memories.append((doc.slug, segments, language, po))
+    return check_memories(memories, glossary)
+
+
+def check_memories(
+    memories: Iterable[tuple[str, list[Segment], str, polib.POFile | None]], glossary: Glossary
+) -> tuple[list[str], int]:
+    """Per language and term: occurrences, use, and every violation.
+
+    ``memories`` are (interview, its segments, language, translation memory).
+    """
+    matcher = TermMatcher(glossary)
+    found: dict[int, dict[str, list[TermMatch]]] = {}
+    uses: dict[tuple[str, str], TermUse] = {}
+    for slug, segments, language, po in memories:
+        if id(segments) not in found:  # once per interview, not per language
+            found[id(segments)] = {s.id: matcher.find(s.text) for s in segments}
+        entries = {e.msgctxt: e for e in po if not e.obsolete} if po else {}
+        for seg in segments:
+            entry = entries.get(seg.id)
+            status = status_of(entry) if entry is not None else Status.MISSING
+            for term in dict.fromkeys(m.term for m in found[id(segments)][seg.id]):
+                use = uses.setdefault((language, term.id), TermUse())
+                use.source += 1
+                if entry is None or status is Status.MISSING:
+                    continue
+                problems = violations((term,), language, entry.msgstr)
+                kind = "reviewed" if status is Status.REVIEWED else "machine"
+                if problems:
+                    use.violations.append(
+                        f"{language} {slug} {seg.id} ({kind}): {'; '.join(problems)}:"
+                        f" {entry.msgstr}"
                     )
-                    problems += [f"forbidden {f}" for f in forbidden_in(rendering, entry.msgstr)]
-                    kind = "reviewed" if status is Status.REVIEWED else "machine"
-                    if problems:
-                        use.violations.append(
-                            f"{language} {doc.slug} {seg.id} ({kind}): {'; '.join(problems)}:"
-                            f" {entry.msgstr}"
-                        )
-                    elif kind == "reviewed":
-                        use.reviewed += 1
-                    else:
-                        use.machine += 1
+                elif kind == "reviewed":
+                    use.reviewed += 1
+                else:
+                    use.machine += 1
     out, total = [], 0
     for (language, term_id), use in sorted(uses.items()):
         out.append(

@@ -18,7 +18,7 @@ from pipeline.engine import Engine
 from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.glossary import Glossary, load_glossary
-from pipeline.glossary_commands import check as check_glossary
+from pipeline.glossary_commands import check_memories
 from pipeline.glossary_pages import glossary_path, render_glossary
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
@@ -124,8 +124,6 @@ def publish(
     for path in stale:
         path.unlink()
         report.removed.append(path)
-    if glossary.terms:
-        report.glossary_violations = check_glossary(project.root, glossary)[1]
     if site:
         log("building the site")
         build_site(project.mkdocs_yml)
@@ -198,6 +196,11 @@ def _plan(
     ]
     report.machine = fill_gaps(work, options.engine, options.retranslate_machine, options.policy)
     written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
+    if options.glossary.terms:
+        # Checked on the memories about to be written: no second reading.
+        report.glossary_violations = check_memories(
+            ((m.document.slug, m.segments, m.language, m.po) for m in work), options.glossary
+        )[1]
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
     for doc in documents:
