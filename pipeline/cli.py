@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline import models
 from pipeline.engine import Engine
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, UsageError
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
 from pipeline.memory import SegmentTranslation, Status
@@ -216,7 +216,7 @@ def _glossary(args: argparse.Namespace) -> int:
         for item in args.values:
             key, sep, value = item.partition("=")
             if not sep or not key:
-                raise PipelineError(f"expected KEY=VALUE, not {item!r}")
+                raise UsageError(f"expected KEY=VALUE, not {item!r}")
             values[key] = value
         commands.edit(path, args.action, args.id, values)
         print(
@@ -255,7 +255,7 @@ def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     elif len(args.what) == 2:
         _installed(*models.install_from_index(*args.what))
     else:
-        raise PipelineError("models install takes FILE.argosmodel, or FROM TO (e.g. ru en)")
+        raise UsageError("models install takes FILE.argosmodel, or FROM TO (e.g. ru en)")
 
 
 def _installed(model: models.InstalledModel, replaced: list[models.InstalledModel]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.models import PIVOT, InstalledModel, ModelError, installed
+from pipeline.models import PIVOT, InstalledModel, ModelError, first_line, installed, load_model
 
 # Measured with bench/translate.py on 2 cores (transformer-base, int8): one
 # worker per core on small batches beats one large batch on all cores (the
@@ -130,42 +130,33 @@ class Engine:
         )
         bar = self.progress(len(sentences), model.pair) if self.progress else None
         out = []
-        for result in results:
-            texts = []
-            for hypothesis in result.hypotheses:
-                if prefix and hypothesis[: len(prefix)] == prefix:
-                    hypothesis = hypothesis[len(prefix) :]
-                texts.append(tokenizer.decode(hypothesis).strip())
-            out.append(texts)
+        try:
+            for result in results:
+                texts = []
+                for hypothesis in result.hypotheses:
+                    if prefix and hypothesis[: len(prefix)] == prefix:
+                        hypothesis = hypothesis[len(prefix) :]
+                    texts.append(tokenizer.decode(hypothesis).strip())
+                out.append(texts)
+                if bar is not None:
+                    bar.update(1)
+        except (RuntimeError, ValueError) as e:
+            # A model that loads but cannot translate (weights that do not fit
+            # its vocabulary, a tokenizer of another model): one line, exit 6.
+            raise ModelError(f"{model.label} failed to translate: {first_line(e)}") from None
+        finally:
             if bar is not None:
-                bar.update(1)
-        if bar is not None:
-            bar.close()
+                bar.close()
         return out
 
     def _load(self, model: InstalledModel) -> tuple[Any, Any]:
         if model.path not in self._loaded:
-            import ctranslate2
-            import sentencepiece
-
-            tokenizer_file = model.path / "sentencepiece.model"
-            if not tokenizer_file.exists():
-                raise ModelError(
-                    f"{model.label}: only SentencePiece packages are supported (no"
-                    " sentencepiece.model)",
-                    None,
-                )
-            translator = ctranslate2.Translator(
-                str(model.path / "model"),
-                device="cpu",
+            self._loaded[model.path] = load_model(
+                model,
                 # Keep the precision the model was converted with (int8 for
                 # Argos packages); CTranslate2 falls back where the CPU lacks it.
                 compute_type=os.environ.get("ARGOS_COMPUTE_TYPE", "default"),
                 inter_threads=_workers(),
                 intra_threads=max(1, (os.cpu_count() or 1) // _workers()),
-            )
-            self._loaded[model.path] = (
-                translator,
-                sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_file)),
             )
         return self._loaded[model.path]

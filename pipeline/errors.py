@@ -52,6 +52,12 @@ class InputErrors(InputError):
         return self.message
 
 
+class UsageError(PipelineError):
+    """Arguments that argparse accepted but the command cannot take."""
+
+    exit_code = 2
+
+
 class MissingTranslations(PipelineError):
     """--strict: some segments have no translation."""
 

@@ -11,13 +11,10 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-# What a publish writes before renaming into place: fileio's temporary files
-# (".name.XXXX.tmp" beside their target). site.py cleans its own build folders.
-_TEMPORARY = re.compile(r"\..+\.tmp")
+from pipeline.fileio import TEMPORARY
 
 
 @contextlib.contextmanager
@@ -37,14 +34,18 @@ def project_lock(root: Path, waiting: Callable[[str], None]) -> Iterator[None]:
 
 
 def clean_temporaries(root: Path) -> list[Path]:
-    """Remove what a killed publish left half-done; only call under the lock."""
+    """Remove what a killed publish left half-done; only call under the lock.
+
+    Only fileio's temporary files, which carry its marker
+    (".NAME.pipeline-XXXXXXXX.tmp"); site.py cleans its own build folders.
+    """
     removed = []
     folders = [root, *(root / name for name in ("translations", "docs"))]
     candidates: list[Path] = []
     for folder in folders:
         if folder.is_dir():
             pattern = folder.glob(".*.tmp") if folder == root else folder.rglob(".*.tmp")
-            candidates += [p for p in pattern if _TEMPORARY.fullmatch(p.name) and p.is_file()]
+            candidates += [p for p in pattern if TEMPORARY.fullmatch(p.name) and p.is_file()]
     for path in candidates:
         path.unlink(missing_ok=True)
         removed.append(path)

@@ -1,15 +1,18 @@
 """Installed Argos Translate packages: install from a file or the index, list, remove.
 
 Packages live in ``ARGOS_PACKAGES_DIR`` (Argos's own setting; by default its
-data folder). Argos reads that setting once, when it is first imported, so it
-is looked up again on every call: a test, or an editor who changes it, gets
-the folder they asked for.
+data folder), one folder each, in Argos's layout. The setting is looked up
+again on every call: a test, or an editor who changes it, gets the folder they
+asked for. Argos's own installer is not used: it extracts an archive under the
+archive's folder name (a package could overwrite another) and checks nothing.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import tempfile
 import urllib.error
 import urllib.request
@@ -19,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pipeline.errors import InputError, Location, PipelineError
+from pipeline.fileio import replace_folder
 from pipeline.languages import SOURCE, TARGETS
 
 PIVOT = "en"
@@ -62,65 +66,174 @@ def packages_dir() -> Path:
     return Path(data) / "argos-translate" / "packages"
 
 
-def _argos() -> Any:
-    """``argostranslate.package``, pointed at the packages folder in force now."""
-    from argostranslate import package, settings
-
-    settings.package_data_dir = packages_dir()
-    settings.package_dirs = [settings.package_data_dir]
-    settings.package_data_dir.mkdir(parents=True, exist_ok=True)
-    return package
-
-
 def installed() -> list[InstalledModel]:
-    """Installed translation packages, sorted by pair and version."""
+    """Installed translation packages, sorted by pair and version.
+
+    Every folder with a ``metadata.json`` is a package, as for Argos; hidden
+    folders are this module's work in progress (an install being checked, a
+    package being removed) and are never read as packages.
+    """
     folder = packages_dir()
-    if not folder.is_dir() or not any(folder.iterdir()):
-        return []  # nothing to list: no need to import Argos (and torch) at all
+    if not folder.is_dir():
+        return []
     models = []
-    for pkg in _argos().get_installed_packages():
-        if pkg.type == "translate" and pkg.from_code and pkg.to_code:
-            path = Path(pkg.package_path)
-            metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not (path / "metadata.json").is_file():
+            continue
+        metadata = _metadata(path / "metadata.json")
+        from_code, to_code = metadata.get("from_code"), metadata.get("to_code")
+        if metadata.get("type", "translate") == "translate" and from_code and to_code:
             models.append(
                 InstalledModel(
-                    pkg.from_code,
-                    pkg.to_code,
-                    pkg.package_version or "0",
+                    str(from_code),
+                    str(to_code),
+                    str(metadata.get("package_version") or "0"),
                     path,
-                    pkg.target_prefix or "",
-                    str(metadata.get("source_prefix", "")),
+                    str(metadata.get("target_prefix") or ""),
+                    str(metadata.get("source_prefix") or ""),
                 )
             )
     return sorted(models, key=lambda m: (m.from_code, m.to_code, _version_key(m.version)))
+
+
+def _metadata(path: Path) -> dict[str, Any]:
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise ModelError(f"not valid JSON ({e})", Location(path)) from None
+    if not isinstance(metadata, dict):
+        raise ModelError("not a JSON object", Location(path))
+    return metadata
 
 
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in version.replace("-", ".").split("."))
 
 
-def install_file(path: Path) -> tuple[InstalledModel, list[InstalledModel]]:
-    """Check and install an .argosmodel; return it and the older versions it replaced."""
-    metadata = _check_package(path)
-    pair = (metadata["from_code"], metadata["to_code"])
-    if pair not in USEFUL_PAIRS:
-        useful = ", ".join(f"{a}→{b}" for a, b in sorted(USEFUL_PAIRS))
+def load_model(model: InstalledModel, **options: Any) -> tuple[Any, Any]:
+    """The CTranslate2 translator and SentencePiece tokenizer of an installed
+    package; one that does not load is one ModelError line."""
+    try:
+        return open_package(model.path, **options)
+    except ModelError as e:
         raise ModelError(
-            f"this package translates {pair[0]}→{pair[1]}; the pipeline uses {useful}",
-            Location(path),
-        )
+            f"{model.label} does not load ({e.message}); install the package again:"
+            " python -m pipeline models install FILE.argosmodel",
+            Location(model.path),
+        ) from None
+
+
+def open_package(folder: Path, **options: Any) -> tuple[Any, Any]:
+    """Load the model and tokenizer in ``folder``; ModelError says why not."""
+    import ctranslate2
+    import sentencepiece
+
+    tokenizer_file = folder / "sentencepiece.model"
+    if not tokenizer_file.is_file():
+        raise ModelError("only SentencePiece packages are supported: no sentencepiece.model")
+    try:
+        translator = ctranslate2.Translator(str(folder / "model"), device="cpu", **options)
+        tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_file))
+    except (RuntimeError, ValueError, OSError) as e:
+        raise ModelError(first_line(e)) from None
+    return translator, tokenizer
+
+
+def first_line(error: BaseException) -> str:
+    """A library's error message as one line (CTranslate2's can be several)."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def install_file(path: Path) -> tuple[InstalledModel, list[InstalledModel]]:
+    """Check, load and install an .argosmodel; return it and the older versions it replaced.
+
+    The package is unpacked into a hidden folder beside the installed ones and
+    loaded there; only a package that loads is renamed into place, into a
+    folder named from its metadata (pair and version), whatever the archive's
+    folder is called. The versions it replaces are removed after that, so a
+    failure at any step leaves the installed models as they were.
+    """
+    folder = packages_dir()
+    metadata, top = _check_package(path)
+    pair = (metadata["from_code"], metadata["to_code"])
+    version = metadata["package_version"]
+    final = folder / f"translate-{pair[0]}_{pair[1]}-{version.replace('.', '_')}"
     replaced = [m for m in installed() if (m.from_code, m.to_code) == pair]
-    package = _argos()
+    if final.exists() and final not in [m.path for m in replaced]:
+        raise ModelError(f"{final} holds another package; remove it first", Location(path))
+    folder.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(folder)
+    staging = Path(tempfile.mkdtemp(dir=folder, prefix=f".pipeline-{os.getpid()}-install-"))
+    try:
+        _unpack(path, top, staging)
+        try:
+            open_package(staging)
+        except ModelError as e:
+            label = InstalledModel(pair[0], pair[1], version, final).label
+            raise ModelError(
+                f"{label} does not load ({e.message}); the installed models are unchanged",
+                Location(path),
+            ) from None
+        replace_folder(staging, final, staging.with_name(staging.name + "-old"))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     for old in replaced:
-        package.uninstall(package.Package(old.path))
-    package.install_from_path(path)
-    new = [m for m in installed() if (m.from_code, m.to_code) == pair]
-    if not new:
-        raise ModelError("Argos did not install the package", Location(path))
-    return new[-1], replaced
+        if old.path != final:
+            _remove_folder(old.path)
+    found = [m for m in installed() if m.path == final]
+    if not found:
+        raise ModelError("the package was not installed", Location(path))
+    return found[0], replaced
 
 
-def _check_package(path: Path) -> dict[str, Any]:
+def _unpack(path: Path, top: str, target: Path) -> None:
+    """Extract the archive's package folder ``top`` into ``target``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for item in archive.infolist():
+                relative = PurePosixPath(item.filename).relative_to(top)
+                destination = target.joinpath(*relative.parts)
+                if item.is_dir():
+                    destination.mkdir(parents=True, exist_ok=True)
+                    continue
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(item) as source, destination.open("wb") as out:
+                    shutil.copyfileobj(source, out)
+    except (zipfile.BadZipFile, EOFError) as e:
+        raise ModelError(f"the archive is corrupt ({e})", Location(path)) from None
+
+
+def _remove_folder(path: Path) -> None:
+    """Remove a package: hidden first, so a kill never leaves half of one listed."""
+    aside = path.with_name(f".pipeline-{os.getpid()}-removed-{path.name}")
+    os.rename(path, aside)
+    shutil.rmtree(aside)
+
+
+def _clear_leftovers(folder: Path) -> None:
+    """Remove the hidden folders of installs and removals that were killed."""
+    for path in folder.glob(".pipeline-*-*"):
+        pid = path.name.split("-")[1]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# A version names the package's folder: no separators, nothing hidden.
+_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]{0,40}")
+
+
+def _check_package(path: Path) -> tuple[dict[str, Any], str]:
+    """The package's metadata and the name of its folder in the archive."""
     where = Location(path)
     if not path.is_file():
         raise ModelError("no such file", where)
@@ -141,9 +254,8 @@ def _check_package(path: Path) -> dict[str, Any]:
                 raise ModelError("the archive must hold exactly one package folder", where)
             top = tops.pop()
             required = [f"{top}/metadata.json", f"{top}/model/model.bin"]
+            required.append(f"{top}/sentencepiece.model")
             missing = [r for r in required if r not in names]
-            if not any(n in names for n in (f"{top}/sentencepiece.model", f"{top}/bpe.model")):
-                missing.append(f"{top}/sentencepiece.model")
             if missing:
                 raise ModelError(f"not an Argos package: missing {', '.join(missing)}", where)
             metadata = json.loads(archive.read(f"{top}/metadata.json"))
@@ -155,7 +267,16 @@ def _check_package(path: Path) -> dict[str, Any]:
         isinstance(metadata.get(k), str) and metadata.get(k) for k in ("from_code", "to_code")
     ):
         raise ModelError("metadata.json must name 'from_code' and 'to_code'", where)
-    return metadata
+    pair = (metadata["from_code"], metadata["to_code"])
+    if pair not in USEFUL_PAIRS:
+        useful = ", ".join(f"{a}→{b}" for a, b in sorted(USEFUL_PAIRS))
+        raise ModelError(
+            f"this package translates {pair[0]}→{pair[1]}; the pipeline uses {useful}", where
+        )
+    version = metadata.get("package_version", "0")
+    if not isinstance(version, str) or not _VERSION.fullmatch(version):
+        raise ModelError(f"metadata.json: not a package version: {version!r}", where)
+    return {**metadata, "package_version": version}, top
 
 
 def install_from_index(from_code: str, to_code: str) -> tuple[InstalledModel, list[InstalledModel]]:
@@ -199,7 +320,6 @@ def remove(from_code: str, to_code: str) -> list[InstalledModel]:
     found = [m for m in installed() if (m.from_code, m.to_code) == (from_code, to_code)]
     if not found:
         raise InputError(f"no {from_code}→{to_code} model is installed in {packages_dir()}")
-    package = _argos()
     for model in found:
-        package.uninstall(package.Package(model.path))
+        _remove_folder(model.path)
     return found

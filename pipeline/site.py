@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import logging
 import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
 from pipeline.errors import SiteBuildError
+from pipeline.fileio import replace_folder
 
 
 def build_site(config_file: Path, verbose: bool = False) -> None:
@@ -30,7 +30,7 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
     staging = None
     try:
         config = load_config(str(config_file), strict=True)
-        target = Path(config.site_dir)
+        target = served(Path(config.site_dir))
         recover(target)
         # MkDocs writes site_dir in place, so a run killed mid-build would leave
         # it half-written: build beside it and switch over when complete.
@@ -50,6 +50,20 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+def served(site_dir: Path) -> Path:
+    """The folder that ``site_dir`` serves: itself, or where a symlink points.
+
+    Deploy set-ups make site/ a link to the web root: the build replaces the
+    web root's content (beside it, swapped in the same way) and the link stays.
+    """
+    if not site_dir.is_symlink():
+        return site_dir
+    target = Path(os.path.realpath(site_dir))
+    if target.exists() and not target.is_dir():
+        raise SiteBuildError(f"{site_dir} links to {target}, which is not a folder")
+    return target
+
+
 def recover(target: Path) -> None:
     """Clear what a killed build left beside ``target`` (call under the project lock).
 
@@ -66,48 +80,21 @@ def recover(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
 def _switch(staging: Path, target: Path) -> None:
     """Put the complete build ``staging`` at ``target``; the old build goes.
 
-    Where the kernel and file system allow it (Linux renameat2 with
-    RENAME_EXCHANGE: ext4, xfs, btrfs, tmpfs, overlayfs), the two folders swap
-    in one atomic step, so ``target`` is always a complete build, and the
-    plain directory keeps ``mkdocs serve``, ``rm -rf site`` and deploy tools
-    working as before (a symlink swap would make site/ a link). Elsewhere two
-    renames: a kill between them leaves no ``target`` and a complete
-    ``.site.old-PID``, which the next run's recover() renames back.
+    The two folders swap in one atomic step where the system allows it
+    (``fileio.replace_folder``), so ``target`` is always a complete build, and
+    the plain directory keeps ``mkdocs serve``, ``rm -rf site`` and deploy
+    tools working as before (a symlink swap would make site/ a link).
+    Elsewhere two renames: a kill between them leaves no ``target`` and a
+    complete ``.site.old-PID``, which the next run's recover() renames back.
+    The new build gets the old one's permissions: a web root that others
+    (the web server) may read stays readable.
     """
-    if not target.exists():
-        os.rename(staging, target)
-        return
-    if _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # now the old build
-        return
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    os.rename(target, old)
-    os.rename(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths atomically; False where the system cannot."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (AttributeError, OSError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
-    renameat2.argtypes += [ctypes.c_uint]
-    renameat2.restype = ctypes.c_int
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
-        return False
-    raise OSError(code, os.strerror(code), str(b))
+    if target.is_dir():
+        os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
+    replace_folder(staging, target, target.with_name(f".{target.name}.old-{os.getpid()}"))
 
 
 def _source_date(root: Path) -> int:

@@ -383,6 +383,7 @@ mount -o remount,bind,ro {docs}
 def test_site_switch_without_an_atomic_exchange_and_recovery_after_a_kill(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from pipeline import fileio
     from pipeline import site as site_module
 
     target = tmp_path / "site"
@@ -392,7 +393,7 @@ def test_site_switch_without_an_atomic_exchange_and_recovery_after_a_kill(
     staging.mkdir()
     (staging / "index.html").write_text("new")
     # Where renameat2 cannot swap (another OS, a file system without it): two renames.
-    monkeypatch.setattr(site_module, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(fileio, "exchange", lambda a, b: False)
     site_module._switch(staging, target)
     assert files(tmp_path) == {"site/index.html": b"new"}
     # Killed between those renames: no site/, the old build beside it, maybe a
