@@ -94,7 +94,11 @@ def replace_folder(new: Path, target: Path, aside: Path) -> None:
         shutil.rmtree(new, ignore_errors=True)  # now the old folder
     else:
         os.rename(target, aside)
-        os.rename(new, target)
+        try:
+            os.rename(new, target)
+        except OSError:
+            os.rename(aside, target)
+            raise
         shutil.rmtree(aside, ignore_errors=True)
     sync_folder(target.parent)
 

@@ -94,7 +94,14 @@ def _switch(staging: Path, target: Path) -> None:
     """
     if target.is_dir():
         os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
-    replace_folder(staging, target, target.with_name(f".{target.name}.old-{os.getpid()}"))
+    try:
+        replace_folder(staging, target, target.with_name(f".{target.name}.old-{os.getpid()}"))
+    except OSError as e:
+        # A mount point (a web root as a volume), a folder that is not ours.
+        raise SiteBuildError(
+            f"{target}: the new build cannot take its place ({e.strerror}); what is served"
+            " there is unchanged"
+        ) from None
 
 
 def _source_date(root: Path) -> int:

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("built-project"))
     assert run(["-C", str(root), "publish"]) == 0
     return root / "site"
+
+
+@pytest.fixture
+def namespace() -> Iterator[list[str]]:
+    """A private mount namespace: the mounts a test makes vanish with its script."""
+    command = ["unshare", "--mount", "--propagation", "private"]
+    if os.geteuid() != 0:
+        command.insert(1, "--map-root-user")
+    probe = subprocess.run([*command, "mount", "-t", "tmpfs", "tmpfs", "/mnt"], capture_output=True)
+    assert probe.returncode == 0, f"mounts are not permitted here: {probe.stderr!r}"
+    yield command

@@ -15,9 +15,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -304,17 +304,6 @@ def test_two_publishes_at_once_run_one_after_the_other(setup: Setup, tmp_path: P
     assert files(root) == setup.expected
 
 
-@pytest.fixture
-def namespace() -> Iterator[list[str]]:
-    """A private mount namespace: the mounts a test makes vanish with its script."""
-    command = ["unshare", "--mount", "--propagation", "private"]
-    if os.geteuid() != 0:
-        command.insert(1, "--map-root-user")
-    probe = subprocess.run([*command, "mount", "-t", "tmpfs", "tmpfs", "/mnt"], capture_output=True)
-    assert probe.returncode == 0, f"mounts are not permitted here: {probe.stderr!r}"
-    yield command
-
-
 def test_a_full_disk_stops_with_a_clear_error_and_corrupts_nothing(
     setup: Setup, tmp_path: Path, namespace: list[str]
 ) -> None:
@@ -413,13 +402,39 @@ def test_temporaries_of_a_killed_publish_are_removed_under_the_lock(tmp_path: Pa
     root = copy_project(tmp_path / "project")
     before = files(root)
     leftovers = [
-        root / "translations" / "en" / ".x.po.abc123.tmp",
-        root / "docs" / "kk" / "interviews" / ".x.md.k_9.tmp",
-        root / ".glossary.yaml.q1.tmp",
+        root / "translations" / "en" / ".x.po.pipeline-abc12_45.tmp",
+        root / "docs" / "kk" / "interviews" / ".x.md.pipeline-k_9zzzzz.tmp",
+        root / ".glossary.yaml.pipeline-q1q1q1q1.tmp",
     ]
-    for path in leftovers:
+    # An editor's own temporary files are not ours: they stay.
+    theirs = [
+        root / ".notes.tmp",
+        root / "translations" / "kk" / ".x.po.abc123.tmp",
+        root / "docs" / ".draft.pipeline.tmp",
+        root / "docs" / ".x.md.pipeline-abc.tmp",
+    ]
+    for path in leftovers + theirs:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half")
+    before.update({p.relative_to(root).as_posix(): b"half" for p in theirs})
     with project_lock(root, waiting=pytest.fail):
         pass
     assert files(root) == before
+
+
+def test_the_cleanup_matches_the_names_of_the_temporaries_it_cleans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import fileio
+
+    made: list[str] = []
+    mkstemp = fileio.tempfile.mkstemp
+
+    def recording(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        fd, name = mkstemp(*args, **kwargs)
+        made.append(Path(name).name)
+        return fd, name
+
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", recording)
+    fileio.write_if_changed(tmp_path / "interview.po", b"x")
+    assert len(made) == 1 and fileio.TEMPORARY.fullmatch(made[0]), made
