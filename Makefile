@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 AXE_VERSION := 4.14.1
 AXE_STAMP := $(VENV)/npm/.axe-core-$(AXE_VERSION)
 
-.PHONY: setup publish check serve test lint clean browser-deps
+.PHONY: setup publish check serve test fuzz lint clean browser-deps
 
 setup: $(STAMP)
 
@@ -39,6 +39,11 @@ serve: publish
 
 test: setup browser-deps $(AXE_STAMP)
 	$(PY) -m pytest
+
+# Long random runs of the property tests (CI's runs are derandomized: see
+# tests/conftest.py). A failure prints the @reproduce_failure line to replay it.
+fuzz: setup
+	env -u CI $(PY) -m pytest -p no:cacheprovider --hypothesis-profile=fuzz tests/test_properties.py
 
 lint: setup
 	$(VENV)/bin/ruff check pipeline tests bench overrides/hooks

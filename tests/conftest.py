@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pipeline.cli import run
 
@@ -24,6 +25,26 @@ SAMPLE = ROOT / "transcripts" / "kazakhstan-russia-healthy-pragmatism.txt"
 SAMPLE_SLUG = "kazakhstan-russia-healthy-pragmatism"
 
 Cli = Callable[..., tuple[int, str, str]]
+
+# Property tests draw the same examples on every run unless asked otherwise: a
+# red run can be re-run, a green one means the same every time. No example
+# database (it would make a run depend on the runs before it). `make fuzz`
+# asks for long random runs (--hypothesis-profile=fuzz); a failure there
+# prints the @reproduce_failure blob to replay it.
+settings.register_profile(
+    "ci", derandomize=True, database=None, max_examples=150, deadline=None, print_blob=True
+)
+settings.register_profile(
+    "fuzz", derandomize=False, database=None, max_examples=5000, deadline=None, print_blob=True
+)
+settings.load_profile("ci")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """On CI (CI=true), the reproducible profile whatever the command line asks."""
+    if os.environ.get("CI") == "true":
+        settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
