@@ -2,8 +2,8 @@
 
 Exit codes: 0 done; 1 bad input (transcript, translation file); 2 bad usage;
 3 untranslated segments with --strict; 4 generated files out of date (--check);
-5 the site did not build; 6 no usable translation model; 7 glossary violations
-(glossary check --strict); 130 interrupted.
+5 the site was not built or not switched in; 6 no usable translation model;
+7 glossary violations (glossary check --strict); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline import models
+from pipeline import model_install, models
 from pipeline.engine import Engine
 from pipeline.errors import PipelineError, UsageError
 from pipeline.languages import SOURCE, TARGETS
@@ -27,7 +27,7 @@ from pipeline.transcript import read_transcript
 
 EXIT_CODES = (
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
-    " 4 out of date (--check), 5 site build failed, 6 no usable model,"
+    " 4 out of date (--check), 5 site not built or not switched in, 6 no usable model,"
     " 7 glossary violations (--strict), 130 interrupted."
 )
 
@@ -251,9 +251,9 @@ def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
         for m in models.remove(args.from_code, args.to_code):
             print(f"removed {m.label}", file=sys.stderr)
     elif len(args.what) == 1:
-        _installed(*models.install_file(Path(args.what[0])))
+        _installed(*model_install.install_file(Path(args.what[0])))
     elif len(args.what) == 2:
-        _installed(*models.install_from_index(*args.what))
+        _installed(*model_install.install_from_index(*args.what))
     else:
         raise UsageError("models install takes FILE.argosmodel, or FROM TO (e.g. ru en)")
 

@@ -71,6 +71,6 @@ class OutOfDate(PipelineError):
 
 
 class SiteBuildError(PipelineError):
-    """MkDocs refused to build the site."""
+    """MkDocs refused to build the site, or the new build cannot replace the served one."""
 
     exit_code = 5

@@ -8,7 +8,9 @@ after it was installed stops a run with one line (exit 6), not a traceback.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -181,3 +183,21 @@ def test_usage_errors_exit_2_in_one_line(argv: tuple[str, ...], cli: Cli, tmp_pa
     assert (code, out) == (2, "")
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_a_killed_install_left_is_never_listed_and_is_cleared_by_the_next(
+    packages: dict[str, Path], cli: Cli, no_installed_models: Path
+) -> None:
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # its pid names no process now
+    ours = no_installed_models / f".pipeline-{dead.pid}-install-x1"
+    running = no_installed_models / f".pipeline-{os.getpid()}-install-x2"  # another install
+    for folder in (ours, running):
+        (folder / "model").mkdir(parents=True)
+        (folder / "model" / "model.bin").write_bytes(b"half")
+    assert cli("models", "list")[2] == f"no models installed in {no_installed_models}\n"
+    install(cli, packages["ru_en"])
+    assert sorted(p.name for p in no_installed_models.iterdir()) == [
+        running.name,
+        "translate-ru_en-1_0",
+    ]
