@@ -11,7 +11,8 @@ The same packages and the same fontTools give byte-identical files
 (tests/test_fonts.py checks that the committed ones are what this script makes).
 
 Noto Sans is the text font: unlike Roboto, it has every letter of U+0400-U+04FF
-and the tenge sign. Roboto Mono (Material's code font) has every Kazakh letter.
+and the tenge sign. Roboto Mono (Material's code font; no page shows code yet)
+has every Kazakh letter, but not ₸ or ₽.
 
     python scripts/subset_fonts.py [--source DIR] [--out DIR]
 """
