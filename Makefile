@@ -7,8 +7,14 @@ STAMP := $(VENV)/.installed
 # npm, for the tests only (editors' `make publish` needs no npm).
 AXE_VERSION := 4.14.1
 AXE_STAMP := $(VENV)/npm/.axe-core-$(AXE_VERSION)
+# The packages the site's fonts are cut from (scripts/subset_fonts.py pins the
+# same versions). Only `make fonts` and the tests read them: the subset fonts
+# are committed under docs/assets/fonts/.
+FONT_PACKAGES := @expo-google-fonts/noto-sans@0.4.2 @expo-google-fonts/roboto-mono@0.4.2
+FONTS_NPM := $(VENV)/fonts-npm
+FONTS_STAMP := $(FONTS_NPM)/.noto-sans-0.4.2-roboto-mono-0.4.2
 
-.PHONY: setup publish check serve test fuzz lint clean browser-deps
+.PHONY: setup publish check serve test fuzz lint clean browser-deps fonts
 
 setup: $(STAMP)
 
@@ -27,6 +33,16 @@ $(AXE_STAMP):
 	npm install --prefix $(VENV)/npm --no-audit --no-fund --no-save axe-core@$(AXE_VERSION)
 	touch $@
 
+# A prefix of their own: a second `npm install --no-save` into one prefix
+# removes what the first installed.
+$(FONTS_STAMP):
+	npm install --prefix $(FONTS_NPM) --no-audit --no-fund --no-save $(FONT_PACKAGES)
+	touch $@
+
+# Remakes docs/assets/fonts/ (commit the result).
+fonts: setup $(FONTS_STAMP)
+	$(PY) scripts/subset_fonts.py
+
 publish: setup
 	$(PY) -m pipeline publish $(if $(STRICT),--strict) $(if $(RETRANSLATE),--retranslate-machine)
 
@@ -37,7 +53,7 @@ check: setup
 serve: publish
 	$(VENV)/bin/mkdocs serve --livereload
 
-test: setup browser-deps $(AXE_STAMP)
+test: setup browser-deps $(AXE_STAMP) $(FONTS_STAMP)
 	$(PY) -m pytest
 
 # Long random runs of the property tests (CI's runs are derandomized: see
