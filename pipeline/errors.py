@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def shown_path(path: Path) -> str:
+    """A path as one line of text: bytes that are not UTF-8 and control
+    characters in a file name are shown as escapes (\\xff, \\x1b)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 @dataclass(frozen=True)
@@ -13,7 +21,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [str(self.path)]
+        parts = [shown_path(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
