@@ -14,11 +14,11 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pipeline import models
 from pipeline.engine import Engine
-from pipeline.errors import Location, PipelineError
+from pipeline.errors import Location, PipelineError, shown
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
 from pipeline.memory import SegmentTranslation, Status
@@ -35,8 +35,14 @@ EXIT_CODES = (
 INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # The message quotes the user's arguments: keep it one line.
+        super().error(shown(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m pipeline",
         description="Publish Russian interview transcripts as a Russian/Kazakh/English site.",
         epilog=EXIT_CODES,
@@ -123,7 +129,8 @@ def run(argv: list[str]) -> int:
             _summary(report, checked=args.check)
         return 0
     except PipelineError as e:
-        print(f"error: {e}".replace("\n", "\nerror: "), file=sys.stderr)
+        for line in str(e).split("\n"):  # one line per error
+            print(f"error: {shown(line)}", file=sys.stderr)
         return e.exit_code
     except OSError as e:
         # A full disk or a read-only folder: files are written atomically, so
@@ -141,7 +148,7 @@ def run(argv: list[str]) -> int:
     except Exception as e:  # a bug: still one line, and nothing half-written (see above)
         if os.environ.get("PIPELINE_TRACEBACK"):
             raise
-        detail = " ".join(f"{type(e).__name__}: {e}".split())
+        detail = shown(" ".join(f"{type(e).__name__}: {e}".split()))
         print(
             f"error: internal error, please report it (PIPELINE_TRACEBACK=1 shows where): {detail}",
             file=sys.stderr,

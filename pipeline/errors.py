@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def shown_path(path: Path) -> str:
-    """A path as one line of text: bytes that are not UTF-8 and control
-    characters in a file name are shown as escapes (\\xff, \\x1b)."""
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+def shown(text: str) -> str:
+    """Text for one line of a terminal: control characters, line separators and
+    lone surrogates as escapes (\\x1b, \\u2028, \\udcff)."""
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def shown_path(path: Path) -> str:
+    """A path as one line of text; bytes of its name that are not UTF-8 as \\xff."""
+    return shown(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 @dataclass(frozen=True)
