@@ -37,13 +37,21 @@ _LETTER_SCORE = {c: math.log(f / 100 * 33) for c, f in _LETTER_FREQUENCY.items()
 # Ukrainian and Belarusian letters, as in a quoted name: rare, not garbled.
 _LETTER_SCORE |= dict.fromkeys("іїєґў", math.log(0.01 / 100 * 33))
 # Non-letters an editor's Russian text holds outside ASCII.
-_TYPOGRAPHY = set("«»„“”‘’‚—–…№•·°§±×€₽₸\u00a0\u00ad‰™©®¦")
+_TYPOGRAPHY = "«»„“”‘’‚—–…№•·°§±×€₽₸\u00a0\u00ad‰™©®¦"
 # A wrong guess costs this much (in the letter score's units, nats) per word or sign.
 _IMPLAUSIBLE = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
 # How Russian words are capitalised: всё, Всё, ВСЁ, and an abbreviation with a
 # case ending (МИДа, ВУЗы).
 _CASES = re.compile(r"[а-яёіїєґў]+|[А-ЯЁІЇЄҐЎ][а-яёіїєґў]*|[А-ЯЁІЇЄҐЎ]+[а-яёіїєґў]{0,3}")
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # Cc but \t \n; Cs
+_STRAY = re.compile(r"[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape gives it
+# What the wrong code page makes of Russian, in a text whose letters are
+# classed as "l" (small Cyrillic), "U" (capital Cyrillic), "a" (Latin) and "!"
+# (a letter of no Russian word, a sign that is neither ASCII nor typography):
+# a capital after a small letter, Latin against Cyrillic, capitals running into
+# small letters.
+_GARBLED_PAIRS = (b"lU", b"al", b"la", b"aU", b"Ua", b"UUllll")
 # Three Cyrillic letters in a row that are valid UTF-8: in an 8-bit file, each
 # would be a capital Р or С and a sign or rare letter, three times over.
 _UTF8_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
@@ -70,18 +78,15 @@ def decode_transcript(data: bytes, path: Path) -> str:
 def check_text(text: str, path: Path, first_line: int = 1, context: str = "") -> None:
     """Refuse control characters and lone surrogates: the one check for all
     transcript text, whether its bytes held them or a YAML escape made them."""
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        bad = next((c for c in line if _forbidden(c)), None)
-        if bad is not None:
-            kind = "lone surrogate" if "\ud800" <= bad <= "\udfff" else "control character"
-            hint = "" if context else ": this looks like a binary file, not a transcript"
-            raise InputError(
-                f"{context}{kind} U+{ord(bad):04X} is not text{hint}", Location(path, number)
-            )
-
-
-def _forbidden(c: str) -> bool:
-    return unicodedata.category(c) in ("Cc", "Cs") and c != "\t"
+    m = _FORBIDDEN.search(text)
+    if m:
+        bad = m.group()
+        kind = "lone surrogate" if "\ud800" <= bad <= "\udfff" else "control character"
+        hint = "" if context else ": this looks like a binary file, not a transcript"
+        raise InputError(
+            f"{context}{kind} U+{ord(bad):04X} is not text{hint}",
+            Location(path, first_line + text.count("\n", 0, m.start())),
+        )
 
 
 def _line_ends(text: str) -> str:
@@ -99,33 +104,36 @@ def _decode(data: bytes, path: Path) -> str:
         return _strict(data, utf16, where)
     if b"\x00" in data:
         raise InputError("NUL bytes in the file: this is a binary file, not a transcript", where)
-    text = data.decode("utf-8", errors="surrogateescape")
-    stray = [i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"]
-    if not stray:
-        return text
-    valid = sum(1 for c in text if not c.isascii()) - len(stray)
-    if valid >= _STRAY_RATIO * len(stray):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    valid = data.decode("utf-8", errors="ignore")
+    stray = len(data) - len(valid.encode("utf-8"))  # the bytes that are not UTF-8
+    text = _line_ends(data.decode("utf-8", errors="surrogateescape"))
+    if len(valid) - len(valid.encode("ascii", errors="ignore")) >= _STRAY_RATIO * stray:
         raise _stray_bytes(text, stray, path)
     pasted = _UTF8_WORD.search(text)
     if pasted:  # an 8-bit file with UTF-8 Russian pasted into it
         raise InputError(
             f"{pasted.group()!r} is UTF-8 but the rest of the file is not: save the whole"
             " file in one encoding (UTF-8)",
-            Location(path, _line_ends(text[: pasted.start()]).count("\n") + 1),
+            Location(path, text.count("\n", 0, pasted.start()) + 1),
         )
     return _cyrillic_8bit(data, path)
 
 
-def _stray_bytes(text: str, stray: list[int], path: Path) -> InputError:
+def _stray_bytes(text: str, count: int, path: Path) -> InputError:
     """The error for a UTF-8 file with bytes that are not UTF-8, at the first one."""
-    lines = [_line_ends(text[:i]).count("\n") + 1 for i in stray]
-    first = stray[0]
-    column = first - max(text.rfind("\n", 0, first), text.rfind("\r", 0, first))
+    positions = [m.start() for m, _ in zip(_STRAY.finditer(text), range(12), strict=False)]
+    lines = [text.count("\n", 0, i) + 1 for i in positions]
+    first = positions[0]
+    column = first - text.rfind("\n", 0, first)
     byte = ord(text[first]) - 0xDC00
     reading = bytes([byte]).decode("cp1251", errors="replace")
     hint = f" (in Windows-1251 it is {reading!r})" if reading.isprintable() else ""
-    more = sorted(set(lines[1:]))
-    others = f"; {len(stray) - 1} more on line(s) {', '.join(map(str, more[:10]))}" if more else ""
+    more = ", ".join(map(str, sorted(set(lines[1:]))))
+    others = f"; {count - 1} more, on line(s) {more}{', …' * (count > 12)}" if count > 1 else ""
     return InputError(
         f"byte 0x{byte:02X} is not UTF-8 although the rest of the file is{hint}{others}:"
         " retype the character(s) there, or save the file as UTF-8 again",
@@ -136,41 +144,63 @@ def _stray_bytes(text: str, stray: list[int], path: Path) -> InputError:
 @dataclass(frozen=True)
 class _Reading:
     encoding: str
-    text: str
-    score: float
-    worst_line: int | None  # the line that reads least as Russian, when it is refused
+    classes: bytes  # each byte as its class (see _GARBLED_PAIRS), lines ending in \n
+    score: float  # letter score less a penalty per garbled mark
+    letters: int
 
 
 def _cyrillic_8bit(data: bytes, path: Path) -> str:
-    readings = [_read(data, encoding) for encoding in _CYRILLIC_8BIT]
+    import numpy  # only here: an 8-bit file's bytes are counted at C speed
+
+    counts = numpy.bincount(numpy.frombuffer(data, dtype=numpy.uint8), minlength=256).tolist()
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    readings = (_read(lines, counts, encoding) for encoding in _CYRILLIC_8BIT)
     best = max(readings, key=lambda r: r.score)
-    if best.worst_line is not None:
+    text = _line_ends(data.decode(best.encoding, errors="replace"))
+    line = _implausible_line(text, best)
+    if line is not None:
         tried = ", ".join(["UTF-8", *_CYRILLIC_8BIT.values()])
         raise InputError(
             f"this line does not read as Russian in any encoding tried ({tried}):"
             " save the file as UTF-8",
-            Location(path, best.worst_line),
+            Location(path, line),
         )
-    return best.text
+    return text
 
 
-def _read(data: bytes, encoding: str) -> _Reading:
-    """A candidate reading: its score, and the line it fails at: the first line
-    with more garbled words and signs than Russian words, or, when the whole
-    text looks less Russian than random letters, its lowest-scoring line."""
-    text = data.decode(encoding, errors="replace")
-    scores: list[float] = []
-    garbled, letters = None, 0
-    for number, line in enumerate(_line_ends(text).split("\n"), start=1):
-        score, good, bad = _line_score(line)
-        scores.append(score)
-        letters += sum(1 for c in line if not c.isascii() and c.isalpha())
-        if bad > good and garbled is None:
-            garbled = number
-    total = sum(scores)
-    if garbled is None and total < 0 and letters >= _EVIDENCE:
-        garbled = scores.index(min(scores)) + 1
-    return _Reading(encoding, text, total, garbled)
+def _read(data: bytes, counts: list[int], encoding: str) -> _Reading:
+    """A candidate reading, scored from the count of each byte and its classes."""
+    letters, score, table = 0, 0.0, bytearray(range(256))
+    for byte, c in enumerate(bytes(range(256)).decode(encoding, errors="replace")):
+        value = _LETTER_SCORE.get(c.lower())
+        if value is not None:
+            letters += counts[byte]
+            score += counts[byte] * value
+            table[byte] = ord("l" if c.islower() else "U")
+        elif c.isascii():
+            table[byte] = ord("a") if c.isalpha() else ord(" ") if c != "\n" else byte
+        elif c not in _TYPOGRAPHY:
+            table[byte] = ord("!")
+        else:
+            table[byte] = ord(" ")
+    classes = data.translate(table)
+    marks = classes.count(b"!") + sum(classes.count(pair) for pair in _GARBLED_PAIRS)
+    return _Reading(encoding, classes, score - _IMPLAUSIBLE * marks, letters)
+
+
+def _implausible_line(text: str, reading: _Reading) -> int | None:
+    """The first line with more garbled words and signs than Russian words, or,
+    when the whole text reads less like Russian than random letters do, its
+    worst line; None when the text reads as Russian."""
+    lines = text.split("\n")
+    for number, classes in enumerate(reading.classes.split(b"\n"), start=1):
+        if b"!" in classes or any(pair in classes for pair in _GARBLED_PAIRS):
+            _, good, bad = _line_score(lines[number - 1])
+            if bad > good:
+                return number
+    if reading.score < 0 and reading.letters >= _EVIDENCE:
+        return min(range(len(lines)), key=lambda i: _line_score(lines[i])[0]) + 1
+    return None
 
 
 def _line_score(line: str) -> tuple[float, int, int]:

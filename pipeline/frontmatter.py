@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
@@ -101,7 +102,7 @@ def front_matter(text: str, path: Path) -> tuple[Metadata, str | None, int]:
         return Metadata(), None, end + 1
     if not isinstance(root, MappingNode):
         raise InputError("front matter must be a mapping of 'key: value'", Location(path, 2))
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for key_node, value_node in root.value:
         where = Location(path, key_node.start_mark.line + 2)
         if key_node.tag == "tag:yaml.org,2002:merge":
@@ -115,7 +116,7 @@ def front_matter(text: str, path: Path) -> tuple[Metadata, str | None, int]:
         value = _scalar(value_node, f"'{key}'", Location(path, value_node.start_mark.line + 2))
         values[_KEYS[key]] = _metadata_value(key, value, where)
     slug = values.pop("slug", None)
-    return Metadata(**values), slug if isinstance(slug, str) else None, end + 1  # type: ignore[arg-type]
+    return Metadata(**values), slug, end + 1
 
 
 def _scalar(node: Node, what: str, where: Location) -> str:
@@ -127,7 +128,7 @@ def _scalar(node: Node, what: str, where: Location) -> str:
     return text
 
 
-def _metadata_value(key: str, value: str, where: Location) -> object:
+def _metadata_value(key: str, value: str, where: Location) -> str | datetime.date:
     value = " ".join(value.split())
     if not value:
         raise InputError(f"'{key}' must be non-empty text", where)
