@@ -55,6 +55,7 @@ _GARBLED_PAIRS = (b"lU", b"al", b"la", b"aU", b"Ua", b"UUllll")
 # Three Cyrillic letters in a row that are valid UTF-8: in an 8-bit file, each
 # would be a capital Р or С and a sign or rare letter, three times over.
 _UTF8_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
+# Words that are evidence of Russian: Russian letters, capitalised as usual.
 _PLAIN_CASES = re.compile(r"[а-яё]+|[А-ЯЁ][а-яё]*|[А-ЯЁ]+")
 # Fewer letters than this say nothing about a code page.
 _EVIDENCE = 12
@@ -153,8 +154,8 @@ def _cyrillic_8bit(data: bytes, path: Path) -> str:
     import numpy  # only here: an 8-bit file's bytes are counted at C speed
 
     counts = numpy.bincount(numpy.frombuffer(data, dtype=numpy.uint8), minlength=256).tolist()
-    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    readings = (_read(lines, counts, encoding) for encoding in _CYRILLIC_8BIT)
+    one_line_end = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    readings = (_read(one_line_end, counts, encoding) for encoding in _CYRILLIC_8BIT)
     best = max(readings, key=lambda r: r.score)
     text = _line_ends(data.decode(best.encoding, errors="replace"))
     line = _implausible_line(text, best)
