@@ -145,7 +145,9 @@ def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:
             node = node.setdefault(parent, CommentedMap())
             if not isinstance(node, CommentedMap):
                 group = ".".join(parents[:depth])
-                raise InputError(f"cannot set {key}: {group} is a value, not a group of keys")
+                raise InputError(
+                    f"cannot set {key}: {group} is a value, not a group of keys", Location(path)
+                )
         if leaf in ("variants", "forbidden"):
             items = CommentedSeq([v.strip() for v in value.split(",") if v.strip()])
             previous = node.get(leaf)
