@@ -3,20 +3,22 @@
 Exit codes: 0 done; 1 bad input (transcript, translation file); 2 bad usage;
 3 untranslated segments with --strict; 4 generated files out of date (--check);
 5 the site was not built or not switched in; 6 no usable translation model;
-7 glossary violations (glossary check --strict); 130 interrupted.
+7 glossary violations (glossary check --strict); 70 internal error (a bug: one
+line, no traceback, unless PIPELINE_TRACEBACK=1); 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pipeline import model_install, models
 from pipeline.engine import Engine
-from pipeline.errors import PipelineError, UsageError
+from pipeline.errors import Location, PipelineError, UsageError, shown
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
 from pipeline.memory import SegmentTranslation, Status
@@ -28,12 +30,19 @@ from pipeline.transcript import read_transcript
 EXIT_CODES = (
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
     " 4 out of date (--check), 5 site not built or not switched in, 6 no usable model,"
-    " 7 glossary violations (--strict), 130 interrupted."
+    " 7 glossary violations (--strict), 70 internal error (a bug), 130 interrupted."
 )
+INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # The message quotes the user's arguments: keep it one line.
+        super().error(shown(message))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m pipeline",
         description="Publish Russian interview transcripts as a Russian/Kazakh/English site.",
         epilog=EXIT_CODES,
@@ -120,12 +129,14 @@ def run(argv: list[str]) -> int:
             _summary(report, checked=args.check)
         return 0
     except PipelineError as e:
-        print(f"error: {e}".replace("\n", "\nerror: "), file=sys.stderr)
+        for line in str(e).split("\n"):  # one line per error
+            print(f"error: {shown(line)}", file=sys.stderr)
         return e.exit_code
     except OSError as e:
         # A full disk or a read-only folder: files are written atomically, so
         # whatever was there before is intact.
-        print(f"error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        where = f"{Location(Path(e.filename))}: " if isinstance(e.filename, str) else ""
+        print(f"error: {where}{e.strerror or e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(
@@ -134,6 +145,15 @@ def run(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 130
+    except Exception as e:  # a bug: still one line, and nothing half-written (see above)
+        if os.environ.get("PIPELINE_TRACEBACK"):
+            raise
+        detail = shown(" ".join(f"{type(e).__name__}: {e}".split()))
+        print(
+            f"error: internal error, please report it (PIPELINE_TRACEBACK=1 shows where): {detail}",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
 
 
 def _progress_bar(total: int, description: str) -> Any:
@@ -213,6 +233,9 @@ def _glossary(args: argparse.Namespace) -> int:
     path = args.root / "glossary.yaml"
     if args.action in ("add", "set"):
         values = {}
+        for item in (args.id, *args.values):
+            if not _is_text(item):
+                raise PipelineError(f"not valid UTF-8 text: {item!r}")
         for item in args.values:
             key, sep, value = item.partition("=")
             if not sep or not key:
@@ -235,6 +258,11 @@ def _glossary(args: argparse.Namespace) -> int:
         if violations and args.strict:
             raise commands.GlossaryViolations(f"{violations} glossary violation(s)")
     return 0
+
+
+def _is_text(argument: str) -> bool:
+    # Bytes of a command line that are not UTF-8 arrive as lone surrogates.
+    return not any("\ud800" <= c <= "\udfff" for c in argument)
 
 
 def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
@@ -272,6 +300,8 @@ def _installed(model: models.InstalledModel, replaced: list[models.InstalledMode
 
 def _summary(report: Report, checked: bool) -> None:
     out = sys.stderr
+    for warning in report.warnings:
+        print(warning, file=out)
     if checked:
         print("up to date", file=out)
         return

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def shown(text: str) -> str:
+    """Text for one line of a terminal: control characters, line separators and
+    lone surrogates as escapes (\\x1b, \\u2028, \\udcff)."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def shown_path(path: Path) -> str:
+    """A path as one line of text; bytes of its name that are not UTF-8 as \\xff."""
+    return shown(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 @dataclass(frozen=True)
@@ -13,7 +25,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [str(self.path)]
+        parts = [shown_path(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from pipeline.errors import InputError, InputErrors, Location
 
@@ -147,6 +148,11 @@ def load_document(path: Path) -> Any:
         mark = e.problem_mark or e.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         raise InputError(f"invalid YAML: {e.problem or e.context}", where) from None
+    except ReaderError as e:  # a character YAML does not allow, such as NUL or U+FFFE
+        where = Location(path, text[: e.position].count("\n") + 1)
+        raise InputError(f"invalid YAML: character U+{e.character:04X}", where) from None
+    except ValueError as e:  # a value YAML reads as a date that is none: 2025-02-30
+        raise InputError(f"invalid YAML value: {e}", Location(path)) from None
 
 
 def dump_document(data: Any) -> str:

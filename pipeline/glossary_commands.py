@@ -22,6 +22,7 @@ from pipeline.fileio import write_if_changed
 from pipeline.glossary import LANGUAGES, Glossary, dump_document, load_document, load_glossary
 from pipeline.memory import Status, load_memory, status_of
 from pipeline.segments import segment
+from pipeline.sources import list_transcripts
 from pipeline.terms import TermMatch, TermMatcher
 from pipeline.transcript import read_transcript
 
@@ -69,7 +70,7 @@ class TermUse:
 def check(root: Path, glossary: Glossary) -> tuple[list[str], int]:
     """The glossary check of the project on disk (see ``check_memories``)."""
     memories = []
-    for path in sorted((root / "transcripts").glob("*.txt")):
+    for path in list_transcripts(root / "transcripts")[0]:
         doc = read_transcript(path)
         segments = segment(doc)
         for language in LANGUAGES:
@@ -126,7 +127,9 @@ def check_memories(
 def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:
     """Add a term or set keys of one, keeping comments, order and quoting."""
     data = load_document(path) if path.exists() else CommentedMap(terms=CommentedSeq())
-    terms = data.setdefault("terms", CommentedSeq())
+    terms = data.get("terms") if isinstance(data, CommentedMap) else None
+    if not isinstance(terms, CommentedSeq):
+        raise InputError("the glossary must be a mapping with a 'terms' list", Location(path))
     entry = next((t for t in terms if isinstance(t, CommentedMap) and t.get("id") == term_id), None)
     if change == "add":
         if entry is not None:
@@ -138,8 +141,13 @@ def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:
     for key, value in values.items():
         node = entry
         *parents, leaf = key.split(".")
-        for parent in parents:
+        for depth, parent in enumerate(parents, start=1):
             node = node.setdefault(parent, CommentedMap())
+            if not isinstance(node, CommentedMap):
+                group = ".".join(parents[:depth])
+                raise InputError(
+                    f"cannot set {key}: {group} is a value, not a group of keys", Location(path)
+                )
         if leaf in ("variants", "forbidden"):
             items = CommentedSeq([v.strip() for v in value.split(",") if v.strip()])
             previous = node.get(leaf)

@@ -16,6 +16,7 @@ from pipeline.glossary_pages import abbreviations
 from pipeline.languages import LABELS, SOURCE
 from pipeline.markdown import attribute, escape
 from pipeline.memory import SegmentTranslation, Status
+from pipeline.urls import markdown_link
 
 Translations = dict[str, SegmentTranslation]
 TOC_WORDS = 8
@@ -162,8 +163,7 @@ def _meta_line(document: Document, language: str) -> str:
     if meta.date:
         parts.append(escape(babel.dates.format_date(meta.date, "long", locale=language)))
     if meta.source_url:
-        url = meta.source_url.replace("(", "%28").replace(")", "%29")
-        parts.append(f"[{escape(LABELS[language].source)}](<{url}>)")
+        parts.append(markdown_link(escape(LABELS[language].source), meta.source_url))
     return " · ".join(parts)
 
 

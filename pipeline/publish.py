@@ -26,6 +26,7 @@ from pipeline.memory import Status, load_memory, serialize, update_memory
 from pipeline.pages import Page, page_title, render_index, render_interview
 from pipeline.segments import segment
 from pipeline.site import build_site
+from pipeline.sources import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
 from pipeline.transcript import read_transcript
 
 LANGUAGES = (SOURCE, *TARGETS)
@@ -64,6 +65,7 @@ class Report:
     statuses: dict[tuple[str, str], dict[Status, int]] = field(default_factory=dict)
     machine: MachineReport = field(default_factory=MachineReport)
     glossary_violations: int = 0
+    warnings: list[str] = field(default_factory=list)  # one line each, for the summary
 
     def count(self, status: Status) -> dict[tuple[str, str], int]:
         return {k: v[status] for k, v in self.statuses.items() if v.get(status)}
@@ -93,10 +95,11 @@ def publish(
     log: Callable[[str], None] = lambda _: None,
 ) -> Report:
     """Run the build; ``engine`` makes the translation engine, when one is needed."""
-    documents = _read_documents(project)
+    report = Report()
+    documents = _read_documents(project, report)
     memories = _read_memories(project, documents)
     glossary = load_glossary(project.glossary)
-    report = Report(documents=len(documents))
+    report.documents = len(documents)
     plan = _plan(
         project,
         documents,
@@ -130,12 +133,14 @@ def publish(
     return report
 
 
-def _read_documents(project: Project) -> list[Document]:
+def _read_documents(project: Project, report: Report) -> list[Document]:
     errors: list[InputError] = []
     documents: list[Document] = []
-    paths = sorted(project.transcripts.glob("*.txt"))
+    paths, others = list_transcripts(project.transcripts)
+    report.warnings += [not_a_transcript(p) for p in others]
     if not paths:
-        raise InputError("no transcripts (*.txt) to publish", Location(project.transcripts))
+        kinds = ", ".join(f"*{s}" for s in sorted(TRANSCRIPT_SUFFIXES))
+        raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
     for path in paths:
         try:
             documents.append(read_transcript(path))

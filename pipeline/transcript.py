@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.reader import ReaderError
-
 from pipeline.document import Block, BlockKind, Document, Metadata
 from pipeline.encoding import decode_transcript
 from pipeline.errors import InputError, Location
+from pipeline.frontmatter import SLUG as SLUG
+from pipeline.frontmatter import front_matter, slug_from_path
 from pipeline.segments import split_sentences
+from pipeline.sources import check_file_name
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DASH = re.compile(r"[—–-][ \t\u00a0]*(?=[^\s—–-])")
 _QA_LABEL = re.compile(r"(Вопрос|Ответ|В|О|Корр\.|Корреспондент)\s*:\s*", re.IGNORECASE)
 _PERSON = re.compile(r"([А-ЯЁA-Z][а-яёa-z-]+(?:[ \t]+[А-ЯЁA-Z][а-яёa-z-]+){0,2})\s*:\s+")
@@ -27,15 +23,6 @@ _CAPS = re.compile(r"([А-ЯЁA-Z]{2,}(?:[ \t]+[А-ЯЁA-Z]{2,})?)\.\s+")
 _OUTLET = re.compile(r"([«\"“][^»\"”\n]{1,60}[»\"”])\s*:\s*")
 _QUESTION_LABELS = {"вопрос", "в", "корр.", "корреспондент"}
 _ANSWER_LABELS = {"ответ", "о"}
-_METADATA_KEYS = {
-    "title": "title",
-    "date": "date",
-    "interviewee": "interviewee",
-    "interviewer": "interviewer",
-    "outlet": "outlet",
-    "source": "source_url",
-    "slug": "slug",
-}
 TITLE_LENGTH = 90
 
 
@@ -47,6 +34,7 @@ class _Paragraph:
 
 
 def read_transcript(path: Path) -> Document:
+    check_file_name(path)
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -56,7 +44,7 @@ def read_transcript(path: Path) -> Document:
 
 def parse_transcript(text: str, path: Path) -> Document:
     """Parse decoded transcript text; ``path`` names the file in errors and the slug."""
-    meta, slug, body_start = _front_matter(text, path)
+    meta, slug, body_start = front_matter(text, path)
     lines = text.split("\n")[body_start:]
     paragraphs = _paragraphs(lines, first_line=body_start + 1)
     blocks, answering = _blocks(paragraphs, meta, path)
@@ -67,76 +55,11 @@ def parse_transcript(text: str, path: Path) -> Document:
             meta = replace(meta, interviewee=name.title() if name.isupper() else name)
     title = meta.title or _derived_title(blocks, meta)
     return Document(
-        slug=slug or _slug_from_path(path),
+        slug=slug or slug_from_path(path),
         source=path,
         metadata=meta,
         blocks=(Block("title", BlockKind.TITLE, (title,)), *blocks),
     )
-
-
-def _slug_from_path(path: Path) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    if not slug:
-        raise InputError(
-            "cannot derive a page name from the file name: rename the file with Latin"
-            " letters, digits and hyphens, or set 'slug' in the front matter",
-            Location(path),
-        )
-    return slug
-
-
-def _front_matter(text: str, path: Path) -> tuple[Metadata, str | None, int]:
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return Metadata(), None, 0
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
-    except StopIteration:
-        raise InputError(
-            "front matter opened with '---' is never closed", Location(path, 1)
-        ) from None
-    try:
-        data = YAML(typ="rt", pure=True).load("\n".join(lines[1:end]))
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 2 if mark else 1
-        raise InputError(f"front matter: {e.problem or e.context}", Location(path, line)) from None
-    except ReaderError as e:  # a character YAML does not allow, such as U+FFFE
-        line = "\n".join(lines[1:end])[: e.position].count("\n") + 2
-        raise InputError(
-            f"front matter: character U+{e.character:04X} is not allowed", Location(path, line)
-        ) from None
-    if data is None:
-        return Metadata(), None, end + 1
-    if not isinstance(data, CommentedMap):
-        raise InputError("front matter must be a mapping of 'key: value'", Location(path, 2))
-    values: dict[str, Any] = {}
-    for key, value in data.items():
-        line = data.lc.key(key)[0] + 2
-        where = Location(path, line)
-        if key not in _METADATA_KEYS:
-            known = ", ".join(sorted(_METADATA_KEYS))
-            raise InputError(f"unknown front matter key '{key}' (known: {known})", where)
-        values[_METADATA_KEYS[key]] = _metadata_value(str(key), value, where)
-    slug = values.pop("slug", None)
-    return Metadata(**values), slug, end + 1
-
-
-def _metadata_value(key: str, value: Any, where: Location) -> Any:
-    if key == "date":
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            return value
-        raise InputError(f"'date' must be a date written YYYY-MM-DD, not {value!r}", where)
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(f"'{key}' must be non-empty text", where)
-    value = " ".join(value.split())
-    if key == "source" and not re.fullmatch(r"https?://[^\s<>\"']+", value):
-        raise InputError(f"'source' must be an http(s) address, not {value!r}", where)
-    if key == "slug" and not SLUG.fullmatch(value):
-        raise InputError(
-            f"'slug' must be lower-case Latin letters, digits and hyphens, not {value!r}", where
-        )
-    return value
 
 
 def _paragraphs(lines: list[str], first_line: int) -> list[_Paragraph]:
