@@ -17,6 +17,7 @@ import polib
 
 from pipeline.document import Segment
 from pipeline.errors import InputError, Location
+from pipeline.notes import note, set_note
 
 WRAP_WIDTH = 78
 MACHINE = "machine"
@@ -205,40 +206,9 @@ def _metadata(existing: polib.POFile | None) -> dict[str, str]:
     return {**base, **(existing.metadata if existing else {})}
 
 
-_KEYED = re.compile(r"^(machine|glossary|review): ")
-
-
-def _comment_blocks(entry: polib.POEntry) -> list[tuple[str | None, str]]:
-    """The ``#.`` comment as (key, value) blocks. PO tools wrap long comment
-    lines at spaces, so a line that opens with no key continues the one before."""
-    blocks: list[tuple[str | None, str]] = []
-    for line in (entry.comment or "").splitlines():
-        m = _KEYED.match(line)
-        if m:
-            blocks.append((m.group(1), line[m.end() :]))
-        elif blocks and blocks[-1][0] is not None:
-            key, value = blocks[-1]
-            blocks[-1] = (key, f"{value} {line}")
-        else:
-            blocks.append((None, line))
-    return blocks
-
-
-def comment_value(entry: polib.POEntry, key: str) -> str | None:
-    """The value of a ``#. key: value`` line the pipeline keeps on an entry."""
-    return next((v for k, v in _comment_blocks(entry) if k == key), None)
-
-
-def set_comment_value(entry: polib.POEntry, key: str, value: str | None) -> None:
-    blocks = [(k, v) for k, v in _comment_blocks(entry) if k != key]
-    if value is not None:
-        blocks.append((key, value))
-    entry.comment = "\n".join(v if k is None else f"{k}: {v}" for k, v in blocks)
-
-
 def engine_of(entry: polib.POEntry) -> str | None:
     """Which models made a machine entry (its ``#. machine: …`` comment)."""
-    return comment_value(entry, MACHINE)
+    return note(entry, MACHINE)
 
 
 def record_machine(
@@ -262,9 +232,9 @@ def record_machine(
         entry.flags = ["fuzzy"]
         entry.previous_msgid = None
         entry.comment = ""
-        set_comment_value(entry, MACHINE, engine)
+        set_note(entry, MACHINE, engine)
         for key, value in (notes or {}).get(entry.msgctxt, {}).items():
-            set_comment_value(entry, key, value)
+            set_note(entry, key, value)
 
 
 def flag_for_review(entry: polib.POEntry, reason: str) -> None:
@@ -275,7 +245,7 @@ def flag_for_review(entry: polib.POEntry, reason: str) -> None:
     """
     entry.flags = ["fuzzy"]
     entry.previous_msgid = entry.msgid
-    set_comment_value(entry, "review", reason)
+    set_note(entry, "review", reason)
 
 
 def serialize(po: polib.POFile) -> bytes:
