@@ -52,7 +52,7 @@ def _blocks(comment: str) -> Blocks:
     key: the value, however it starts, is on the next line).
     """
     blocks: list[tuple[str | None, list[str]]] = []
-    for raw in comment.split("\n"):
+    for raw in comment.split("\n") if comment else []:
         line = raw.strip().replace(_KEEP, " ")
         keyed = _KEYED.match(line)
         last = blocks[-1] if blocks else (None, [])
