@@ -12,8 +12,20 @@ _INLINE = re.compile(r"([\\`*_\[\]{}#|!])")
 _LINE_START = re.compile(r"^([-+]|\d+(?=[.)]))")
 
 
+# Control characters that are not whitespace (str.split() takes \x1c-\x1f and \x85 as such).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
 def escape(text: str) -> str:
-    """Markdown source that renders exactly ``text`` (one line, no block markup)."""
+    """Markdown source that renders ``text`` as one line of text, never markup.
+
+    Whitespace runs become one space, as HTML shows them anyway: a line break,
+    a blank line or leading spaces in a translation would otherwise start a
+    new block (a heading's attributes shown as text, a list, a code block).
+    Other control characters, which no page can show, are left out (Markdown
+    itself drops some, which could leave a paragraph empty).
+    """
+    text = " ".join(_CONTROL.sub("", text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     m = _LINE_START.match(text)

@@ -80,7 +80,7 @@ def block_text(block_id: str, segments: list[Segment], translations: Translation
     for seg in segments:
         if seg.block_id == block_id:
             found = translations.get(seg.id) if translations is not None else None
-            parts.append(found.text if found is not None and found.text else seg.text)
+            parts.append(found.text if found is not None and _shows(found.text) else seg.text)
     return " ".join(parts)
 
 
@@ -132,7 +132,7 @@ def _sentence(seg: Segment, language: str, translations: Translations | None) ->
     if translations is None:
         return escape(seg.text)
     found = translations.get(seg.id)
-    if found is not None and found.text:
+    if found is not None and _shows(found.text):
         return escape(found.text)
     label = LABELS[language].untranslated
     return (
@@ -140,6 +140,11 @@ def _sentence(seg: Segment, language: str, translations: Translations | None) ->
         f'<span class="untranslated__label">[{escape(label)}]</span> '
         f'<span lang="{SOURCE}">{escape(seg.text)}</span></span>'
     )
+
+
+def _shows(translation: str | None) -> bool:
+    """Whether a translation shows anything: a blank one is shown as untranslated."""
+    return bool(translation and escape(translation))
 
 
 def _yaml_title(markdown_title: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import Cli, sample_corpus
+from tests.conftest import SAMPLE_SLUG, Cli, sample_corpus, snapshot
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
 MANY_TERMS = (
@@ -75,3 +75,86 @@ def test_a_sentence_naming_many_terms_is_translated_once_and_can_be_reviewed(
     code, _, err = cli("-C", project, "publish", "--no-site")
     assert (code, "0 file(s) written" in err) == (0, True), err
     assert path.read_bytes() == reviewed
+
+
+# -- what a translator's file says is what is read (issue 9.14, 9.16) ------------
+
+
+def header_line(path: Path) -> int:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if line.startswith('"Content-Type:'))
+
+
+def refused(project: Path, cli: Cli, path: Path, line: int, words: str) -> None:
+    before = snapshot(project)
+    code, out, err = cli("-C", project, "publish", "--no-site")
+    assert (code, out) == (1, ""), err
+    assert err == f"error: {path}:{line}: {err.split(': ', 2)[2]}"  # one line, file and line
+    assert err.count("\n") == 1 and words in err, err
+    assert snapshot(project) == before  # nothing written
+
+
+@pytest.mark.parametrize(
+    ("charset", "words"),
+    [
+        ("KOI8-R", "header says charset=KOI8-R, but the file is saved as UTF-8"),
+        ("CP1251", "header says charset=CP1251, but the file is saved as UTF-8"),
+        ("CHARSET", "unknown charset 'CHARSET'"),
+        ("x-no-such-charset", "unknown charset 'x-no-such-charset'"),
+        ("UTF-16", "header says charset=UTF-16, but the file is not saved so"),
+    ],
+)
+def test_a_header_charset_that_lies_is_refused_with_its_line(
+    project: Path, cli: Cli, charset: str, words: str
+) -> None:
+    path = po_file(project, "en", SAMPLE_SLUG)
+    path.write_text(path.read_text().replace("charset=UTF-8", f"charset={charset}"))
+    refused(project, cli, path, header_line(path), words)
+
+
+def test_bytes_that_are_not_the_header_charset_are_refused_with_their_line(
+    project: Path, cli: Cli
+) -> None:
+    path = po_file(project, "en", SAMPLE_SLUG)
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("cp1251"))  # the header still says UTF-8
+    first = next(n for n, line in enumerate(text.split("\n"), 1) if not line.isascii())
+    refused(project, cli, path, first, "is not UTF-8, the header's charset")
+
+
+def test_a_file_in_the_charset_its_header_names_is_read_and_written_as_utf8(
+    project: Path, cli: Cli
+) -> None:
+    path = po_file(project, "en", SAMPLE_SLUG)
+    shipped = path.read_bytes()
+    text = shipped.decode("utf-8").replace("charset=UTF-8", "charset=windows-1251")
+    path.write_bytes(text.encode("cp1251"))
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    assert "en: 53 reviewed" in err
+    assert path.read_bytes() == shipped  # UTF-8 again, the header saying so
+
+
+@pytest.mark.parametrize("escape", ["\\q", "\\a", "\\'", "\\101", "\\x41", "\\ "])
+def test_a_reviewed_translation_with_an_unknown_escape_is_refused_not_changed(
+    project: Path, cli: Cli, escape: str
+) -> None:
+    path = po_file(project, "en", SAMPLE_SLUG)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith('msgstr "Kazakhstan'))
+    lines[line - 1] = lines[line - 1].replace("Kazakhstan", f"Kazakhstan{escape}", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    refused(project, cli, path, line, f"unknown escape '{escape[:2]}'")
+
+
+def test_known_escapes_in_a_reviewed_translation_are_kept_byte_for_byte(
+    project: Path, cli: Cli
+) -> None:
+    path = po_file(project, "en", SAMPLE_SLUG)
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.split("\n") if line.startswith('msgstr "Kazakhstan'))
+    path.write_text(text.replace(title, 'msgstr "\\\\q \\"Kazakhstan\\" \\t"'), encoding="utf-8")
+    edited = path.read_bytes()
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    assert path.read_bytes() == edited
