@@ -80,7 +80,7 @@ def block_text(block_id: str, segments: list[Segment], translations: Translation
     for seg in segments:
         if seg.block_id == block_id:
             found = translations.get(seg.id) if translations is not None else None
-            parts.append(found.text if found is not None and _shows(found.text) else seg.text)
+            parts.append(_shown(found) or seg.text)
     return " ".join(parts)
 
 
@@ -132,8 +132,9 @@ def _sentence(seg: Segment, language: str, translations: Translations | None) ->
     if translations is None:
         return escape(seg.text)
     found = translations.get(seg.id)
-    if found is not None and _shows(found.text):
-        return escape(found.text)
+    text = _shown(found)
+    if text:
+        return escape(text)
     label = LABELS[language].untranslated
     return (
         f'<span class="untranslated" title="{attribute(label)}">'
@@ -142,9 +143,9 @@ def _sentence(seg: Segment, language: str, translations: Translations | None) ->
     )
 
 
-def _shows(translation: str | None) -> bool:
-    """Whether a translation shows anything: a blank one is shown as untranslated."""
-    return bool(translation and escape(translation))
+def _shown(found: SegmentTranslation | None) -> str | None:
+    """The translation's text, if it shows anything: a blank one is shown as untranslated."""
+    return found.text if found is not None and found.text and escape(found.text) else None
 
 
 def _yaml_title(markdown_title: str) -> str:
