@@ -158,3 +158,67 @@ def test_known_escapes_in_a_reviewed_translation_are_kept_byte_for_byte(
     code, _, err = cli("-C", project, "publish", "--no-site")
     assert code == 0, err
     assert path.read_bytes() == edited
+
+
+# -- a renamed transcript keeps its translations (issue 9.7) -----------------------
+
+
+def rename_sample(project: Path, new: str, edit: str | None = None) -> None:
+    old = project / "transcripts" / f"{SAMPLE_SLUG}.txt"
+    text = old.read_text(encoding="utf-8")
+    (project / "transcripts" / f"{new}.txt").write_text(edit or text, encoding="utf-8")
+    old.unlink()
+
+
+def entries(path: Path) -> list[tuple[str, str, str, list[str]]]:
+    return [(e.msgctxt, e.msgid, e.msgstr, e.flags) for e in polib.pofile(str(path))]
+
+
+def test_a_renamed_transcript_keeps_its_reviewed_translations(
+    ru_en: Path, project: Path, cli: Cli
+) -> None:
+    assert cli("models", "install", ru_en)[0] == 0  # would replace reviewed text if used
+    before = {lang: po_file(project, lang, SAMPLE_SLUG).read_bytes() for lang in ("en", "kk")}
+    rename_sample(project, "renamed")
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    assert "0 model call(s)" in err
+    assert "kk: 53 reviewed, 0 machine" in err and "en: 53 reviewed, 0 machine" in err
+    for lang in ("en", "kk"):
+        old, new = po_file(project, lang, SAMPLE_SLUG), po_file(project, lang, "renamed")
+        assert old.read_bytes() == before[lang]  # kept as it was
+        assert entries(new) == entries(old)
+        assert polib.pofile(str(new)).metadata["X-Source"] == "transcripts/renamed.txt"
+        assert (
+            f"translations/{lang}/{SAMPLE_SLUG}.po: its translations carried over to"
+            f" translations/{lang}/renamed.po (53 of the 53 sentences match" in err
+        )
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert (code, "0 file(s) written" in err) == (0, True), err
+    assert (
+        f"translations/en/{SAMPLE_SLUG}.po: no transcript uses it; its reviewed translations"
+        " are in translations/en/renamed.po" in err
+    )
+
+
+def test_a_renamed_and_edited_transcript_keeps_its_translations(project: Path, cli: Cli) -> None:
+    text = (project / "transcripts" / f"{SAMPLE_SLUG}.txt").read_text(encoding="utf-8")
+    rename_sample(project, "edited", text.replace("Декларации", "Декларации (проект)", 1))
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    assert "en: 52 reviewed, 0 machine, 1 need review after a source change" in err
+    assert "(52 of the 53 sentences match" in err
+
+
+def test_an_orphaned_translation_file_is_reported_and_kept(project: Path, cli: Cli) -> None:
+    before = {lang: po_file(project, lang, SAMPLE_SLUG).read_bytes() for lang in ("en", "kk")}
+    rename_sample(project, "other", "— Совсем другой вопрос?\n— Совсем другой ответ.\n")
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    for lang in ("en", "kk"):
+        assert (
+            f"warning: translations/{lang}/{SAMPLE_SLUG}.po: no transcript uses it; its 53"
+            " reviewed translation(s) are not on the site. It is kept" in err
+        )
+        assert po_file(project, lang, SAMPLE_SLUG).read_bytes() == before[lang]
+    assert "en: 0 reviewed, 0 machine, 0 need review after a source change, 3 not" in err
