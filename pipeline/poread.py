@@ -79,7 +79,7 @@ def _declared_charset(data: bytes) -> tuple[str | None, int | None]:
                 break
             continue
         started = started or not line.startswith(b"#")
-        m = _CHARSET.match(line)
+        m = _CHARSET.search(line)
         if m:
             return m.group(1).decode("ascii", "replace"), number
     return None, None

@@ -222,3 +222,20 @@ def test_an_orphaned_translation_file_is_reported_and_kept(project: Path, cli: C
         )
         assert po_file(project, lang, SAMPLE_SLUG).read_bytes() == before[lang]
     assert "en: 0 reviewed, 0 machine, 0 need review after a source change, 3 not" in err
+
+
+def test_a_rename_published_before_this_fix_gets_its_reviewed_translations_back(
+    ru_en: Path, project: Path, cli: Cli, tmp_path: Path
+) -> None:
+    assert cli("models", "install", ru_en)[0] == 0
+    rename_sample(project, "renamed")
+    for lang in ("en", "kk"):  # as if the old files had not been there: machine output
+        po_file(project, lang, SAMPLE_SLUG).rename(tmp_path / f"{lang}.po")
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0 and "en: 0 reviewed, 53 machine" in err, err
+    for lang in ("en", "kk"):
+        (tmp_path / f"{lang}.po").rename(po_file(project, lang, SAMPLE_SLUG))
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    assert "en: 53 reviewed, 0 machine" in err and "kk: 53 reviewed, 0 machine" in err
+    assert "0 model call(s)" in err
