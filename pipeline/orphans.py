@@ -84,9 +84,7 @@ def _reviewed(po: polib.POFile) -> int:
     return sum(1 for e in po if status_of(e) is Status.REVIEWED)
 
 
-def _kept_in(
-    orphan: polib.POFile, language: str, memories: Memories, folder: Path
-) -> Path | None:
+def _kept_in(orphan: polib.POFile, language: str, memories: Memories, folder: Path) -> Path | None:
     """The current memory that holds every reviewed translation of ``orphan``."""
     wanted = _pairs(e for e in orphan if status_of(e) is Status.REVIEWED)
     if not wanted:
