@@ -36,7 +36,7 @@ def set_note(entry: polib.POEntry, key: str, value: str | None) -> None:
     """
     value = " ".join(value.split()) if value else ""
     blocks = _blocks(entry.comment or "")
-    if (note(entry, key) or "") == value:
+    if next((v for k, v in blocks if k == key), "") == value:
         return
     blocks = [(k, v) for k, v in blocks if k != key]
     if value:

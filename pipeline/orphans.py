@@ -6,6 +6,7 @@ never deleted.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,31 +48,30 @@ def carry_over(folder: Path, documents: list[Document], memories: Memories) -> l
                     found[path] = load_memory(path, language) or polib.POFile()
                 except InputError as e:
                     errors.append(e)
+        live = {path: {e.msgid for e in po if not e.obsolete} for path, po in found.items()}
+        holders: dict[str, list[Path]] = {}  # sentence → the orphans that have it
+        for path, sentences in live.items():
+            for sentence in sentences:
+                holders.setdefault(sentence, []).append(path)
         for doc in documents:
-            if _translator_work(memories[language, doc.slug]) or not found:
+            if _translator_work(memories[language, doc.slug]):
                 continue
             texts = {s.text for s in segment(doc)}
-            best = max(found, key=lambda path: _shared(texts, found[path]))  # first of equals
-            shared = _shared(texts, found[best])
-            if shared and 2 * shared >= len(texts) and 2 * shared >= len(_live(found[best])):
+            shared = Counter(p for t in texts for p in holders.get(t, ()) if p in found)
+            if not shared:
+                continue
+            best = min(shared, key=lambda path: (-shared[path], path))
+            if 2 * shared[best] >= len(texts) and 2 * shared[best] >= len(live[best]):
                 po = found.pop(best)
                 memories[language, doc.slug] = po
                 target = folder / language / f"{doc.slug}.po"
-                orphans.append(Orphan(best, _reviewed(po), target, (shared, len(texts))))
+                orphans.append(Orphan(best, _reviewed(po), target, (shared[best], len(texts))))
         for path, po in found.items():
             kept_in = _kept_in(po, language, memories, folder)
             orphans.append(Orphan(path, _reviewed(po), kept_in=kept_in))
     if errors:
         raise InputErrors(errors)
     return sorted(orphans, key=lambda o: o.path)
-
-
-def _live(po: polib.POFile) -> set[str]:
-    return {e.msgid for e in po if not e.obsolete}
-
-
-def _shared(texts: set[str], po: polib.POFile) -> int:
-    return len(texts & _live(po))
 
 
 def _translator_work(po: polib.POFile | None) -> bool:
