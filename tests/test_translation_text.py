@@ -22,7 +22,9 @@ from pipeline.segments import segment
 from pipeline.transcript import parse_transcript
 from tests.conftest import ROOT
 
-# Control characters that are not whitespace: a page cannot show them.
+# Line breaks and blanks: shown as one space. Other spaces (U+00A0, U+202F, U+3000) are text.
+BLANKS = re.compile(r"[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+# The other control characters: a page cannot show them.
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 TRANSCRIPT = """---
@@ -45,12 +47,14 @@ HOSTILE = [
     "\x03",
     "a\x02b\x00c",
     " ",
+    "\u00a0\u3000",
+    "2025\u202fг. и\u00a0т.\u00a0д.",
     "end of line  \nhard break",
     "\n\n{#q9 .question}\n\n",
     "x\n{: .evil}",
     "1.\n2)\n+\n*\n    code\n```\nfence\n```",
 ]
-WHITESPACE = "\n\r\t \x0b\x0c\x1c\x85\u2028\u2029\u3000"
+WHITESPACE = "\n\r\t \x0b\x0c\x1c\x85\u2028\u2029\u3000\u00a0\u202f"
 CONTROL = "\x00\x02\x03\x1b\x7f\x9f"  # not shown (Markdown itself drops \x02, \x03)
 TEXT = st.text(
     st.one_of(
@@ -91,7 +95,7 @@ def rendered_page(translation: str) -> list[tuple[str, str | None, str | None, s
 
 
 def check(translation: str) -> None:
-    shown = " ".join(CONTROLS.sub("", translation).split())
+    shown = BLANKS.sub(" ", CONTROLS.sub("", translation)).strip()
     elements = rendered_page(translation)
     blocks = [e for e in elements if e[0] not in ("a", "span")]  # anchors, the marker
     assert [(tag, css) for tag, _, css, _ in blocks] == [
