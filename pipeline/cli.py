@@ -361,6 +361,12 @@ def _orphans(report: Report, out: Any) -> None:
                 f" {_shown(orphan.kept_in)}: delete it when you like",
                 file=out,
             )
+        elif not orphan.reviewed:
+            print(
+                f"{old}: no transcript uses it, and it holds no reviewed translation:"
+                " delete it when you like",
+                file=out,
+            )
         else:
             print(
                 f"warning: {old}: no transcript uses it; its {orphan.reviewed} reviewed"
