@@ -354,6 +354,7 @@ def _summary(report: Report, checked: bool) -> None:
             " terms; details: python -m pipeline glossary check",
             file=out,
         )
+    _orphans(report, out)
     missing = report.count(Status.MISSING)
     if missing:
         print("Not yet translated (shown in Russian with a marker):", file=out)
@@ -370,3 +371,41 @@ def _summary(report: Report, checked: bool) -> None:
             " model; 'make publish STRICT=1' fails while any remain.",
             file=out,
         )
+
+
+def _orphans(report: Report, out: Any) -> None:
+    """Translation files no transcript uses: carried over, or a warning. None is deleted."""
+    for orphan in report.orphans:
+        old = _shown(orphan.path)
+        if orphan.carried_to is not None:
+            has, of = orphan.matched
+            print(
+                f"{old}: its translations carried over to {_shown(orphan.carried_to)}"
+                f" ({has} of the {of} sentences match: the transcript was renamed);"
+                " the old file is kept, delete it when you like",
+                file=out,
+            )
+        elif orphan.kept_in is not None:
+            print(
+                f"{old}: no transcript uses it; its reviewed translations are in"
+                f" {_shown(orphan.kept_in)}: delete it when you like",
+                file=out,
+            )
+        elif not orphan.reviewed:
+            print(
+                f"{old}: no transcript uses it, and it holds no reviewed translation:"
+                " delete it when you like",
+                file=out,
+            )
+        else:
+            print(
+                f"warning: {old}: no transcript uses it; its {orphan.reviewed} reviewed"
+                " translation(s) are not on the site. It is kept: restore its transcript,"
+                f" or give the transcript that replaces it 'slug: {orphan.path.stem}'",
+                file=out,
+            )
+
+
+def _shown(path: Path) -> str:
+    """A translation file as the summary names them: translations/LANG/NAME.po."""
+    return "/".join(path.parts[-3:])

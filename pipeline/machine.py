@@ -20,13 +20,12 @@ from pipeline.languages import SOURCE
 from pipeline.memory import (
     SegmentTranslation,
     Status,
-    comment_value,
     engine_of,
     flag_for_review,
     record_machine,
-    set_comment_value,
     status_of,
 )
+from pipeline.notes import note, set_note
 
 
 @dataclass
@@ -145,6 +144,13 @@ def _fingerprints(terms: tuple[Term, ...] | list[Term]) -> str:
     return " ".join(sorted({f"{t.id}@{t.fingerprint()}" for t in terms}))
 
 
+def term_versions(fingerprints: str | None) -> dict[str, str]:
+    """Term id → fingerprint, from a ``#. glossary:`` note. A word that is not
+    ``id@fingerprint`` (a hand edit) names no version: it is left out."""
+    pairs = (word.partition("@") for word in (fingerprints or "").split())
+    return {term: version for term, at, version in pairs if at and term and version}
+
+
 def _wanted(
     memory: DocumentMemory, seg: Segment, occurrences: list[Occurrence], retranslate_machine: bool
 ) -> bool:
@@ -157,7 +163,8 @@ def _wanted(
         return True
     # A glossary entry the sentence uses was edited since it was translated.
     entry = next(e for e in memory.po if e.msgctxt == seg.id and not e.obsolete)
-    return (comment_value(entry, GLOSSARY) or "") != _fingerprints([o.term for o in occurrences])
+    recorded = term_versions(note(entry, GLOSSARY))
+    return recorded != term_versions(_fingerprints([o.term for o in occurrences]))
 
 
 def _flag_reviewed(
@@ -174,9 +181,7 @@ def _flag_reviewed(
             ):
                 continue
             current = _fingerprints([o.term for o in terms[id(m)].get(entry.msgctxt, [])])
-            recorded = comment_value(entry, GLOSSARY)
-            before = dict(t.split("@") for t in (recorded or "").split())
-            now = dict(t.split("@") for t in current.split())
+            before, now = term_versions(note(entry, GLOSSARY)), term_versions(current)
             # Only an entry still in the glossary but edited; a term added to or
             # removed from the glossary leaves the translator's text as valid as it was.
             changed = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
@@ -184,5 +189,5 @@ def _flag_reviewed(
                 flag_for_review(entry, f"glossary entry changed: {', '.join(changed)}")
                 m.translations[entry.msgctxt] = SegmentTranslation(entry.msgstr, Status.STALE)
                 flagged += 1
-            set_comment_value(entry, GLOSSARY, current or None)
+            set_note(entry, GLOSSARY, current or None)
     return flagged

@@ -9,7 +9,6 @@ fuzzy entry is either machine output or, when it carries the previous source
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +16,9 @@ import polib
 
 from pipeline.document import Segment
 from pipeline.errors import InputError, Location
+from pipeline.notes import note, set_note
+from pipeline.poread import WRAP_WIDTH, read_po
 
-WRAP_WIDTH = 78
 MACHINE = "machine"
 _HEADER = """Translation memory of {source} into '{language}'.
 Each entry's msgctxt is its segment id. An entry marked fuzzy is machine output
@@ -52,20 +52,7 @@ def load_memory(path: Path, language: str) -> polib.POFile | None:
     """Read and validate a PO file; ``None`` when there is none yet."""
     if not path.exists():
         return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"not UTF-8 (byte {e.start}): save it as UTF-8", Location(path)) from None
-    _check_syntax(text, path)
-    try:
-        # The file's lines, not text.splitlines(): that also splits at U+2028,
-        # U+001E and the like, which polib writes unescaped inside strings.
-        po = polib.pofile(_Lines(text), wrapwidth=WRAP_WIDTH)
-    except (OSError, ValueError) as e:
-        m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(e))
-        line = int(m.group(1)) if m else None
-        detail = (m.group(2) if m else None) or "syntax error"
-        raise InputError(f"malformed PO file: {detail}", Location(path, line)) from None
+    po = read_po(path)
     declared = po.metadata.get("Language")
     if declared and declared != language:
         raise InputError(
@@ -85,37 +72,6 @@ def load_memory(path: Path, language: str) -> polib.POFile | None:
             )
         seen[entry.msgctxt] = entry.linenum
     return po
-
-
-class _Lines(str):
-    """PO text that polib reads line by line at ``\\n`` only (it calls
-    ``splitlines`` on content it is given)."""
-
-    def splitlines(self, keepends: bool = False) -> list[str]:
-        lines = self.split("\n")
-        if lines and not lines[-1]:
-            lines.pop()
-        return [line + "\n" for line in lines] if keepends else lines
-
-
-_STRING = r'"(?:[^"\\]|\\.)*"'
-_PO_LINE = re.compile(
-    rf"(?:#[~|] *)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) +)?{_STRING}\s*"
-)
-
-
-def _check_syntax(text: str, path: Path) -> None:
-    """Reject what polib would silently misread, such as an unclosed quote."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
-            continue
-        if stripped in ("#~", "#|") or _PO_LINE.fullmatch(stripped):
-            continue
-        raise InputError(
-            f"malformed PO file: cannot read {stripped[:40]!r} (a missing quote or keyword?)",
-            Location(path, number),
-        )
 
 
 def update_memory(
@@ -197,48 +153,14 @@ def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
 
 
 def _metadata(existing: polib.POFile | None) -> dict[str, str]:
-    base = {
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-    }
-    return {**base, **(existing.metadata if existing else {})}
-
-
-_KEYED = re.compile(r"^(machine|glossary|review): ")
-
-
-def _comment_blocks(entry: polib.POEntry) -> list[tuple[str | None, str]]:
-    """The ``#.`` comment as (key, value) blocks. PO tools wrap long comment
-    lines at spaces, so a line that opens with no key continues the one before."""
-    blocks: list[tuple[str | None, str]] = []
-    for line in (entry.comment or "").splitlines():
-        m = _KEYED.match(line)
-        if m:
-            blocks.append((m.group(1), line[m.end() :]))
-        elif blocks and blocks[-1][0] is not None:
-            key, value = blocks[-1]
-            blocks[-1] = (key, f"{value} {line}")
-        else:
-            blocks.append((None, line))
-    return blocks
-
-
-def comment_value(entry: polib.POEntry, key: str) -> str | None:
-    """The value of a ``#. key: value`` line the pipeline keeps on an entry."""
-    return next((v for k, v in _comment_blocks(entry) if k == key), None)
-
-
-def set_comment_value(entry: polib.POEntry, key: str, value: str | None) -> None:
-    blocks = [(k, v) for k, v in _comment_blocks(entry) if k != key]
-    if value is not None:
-        blocks.append((key, value))
-    entry.comment = "\n".join(v if k is None else f"{k}: {v}" for k, v in blocks)
+    """The header: the file's own, but always saying UTF-8, as it is written."""
+    utf8 = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+    return {"MIME-Version": "1.0", **utf8, **(existing.metadata if existing else {}), **utf8}
 
 
 def engine_of(entry: polib.POEntry) -> str | None:
     """Which models made a machine entry (its ``#. machine: …`` comment)."""
-    return comment_value(entry, MACHINE)
+    return note(entry, MACHINE)
 
 
 def record_machine(
@@ -262,9 +184,9 @@ def record_machine(
         entry.flags = ["fuzzy"]
         entry.previous_msgid = None
         entry.comment = ""
-        set_comment_value(entry, MACHINE, engine)
+        set_note(entry, MACHINE, engine)
         for key, value in (notes or {}).get(entry.msgctxt, {}).items():
-            set_comment_value(entry, key, value)
+            set_note(entry, key, value)
 
 
 def flag_for_review(entry: polib.POEntry, reason: str) -> None:
@@ -275,7 +197,7 @@ def flag_for_review(entry: polib.POEntry, reason: str) -> None:
     """
     entry.flags = ["fuzzy"]
     entry.previous_msgid = entry.msgid
-    set_comment_value(entry, "review", reason)
+    set_note(entry, "review", reason)
 
 
 def serialize(po: polib.POFile) -> bytes:

@@ -81,7 +81,7 @@ def block_text(block_id: str, segments: list[Segment], translations: Translation
     for seg in segments:
         if seg.block_id == block_id:
             found = translations.get(seg.id) if translations is not None else None
-            parts.append(found.text if found is not None and found.text else seg.text)
+            parts.append(_shown(found) or seg.text)
     return " ".join(parts)
 
 
@@ -133,14 +133,20 @@ def _sentence(seg: Segment, language: str, translations: Translations | None) ->
     if translations is None:
         return escape(seg.text)
     found = translations.get(seg.id)
-    if found is not None and found.text:
-        return escape(found.text)
+    text = _shown(found)
+    if text:
+        return escape(text)
     label = LABELS[language].untranslated
     return (
         f'<span class="untranslated" title="{attribute(label)}">'
         f'<span class="untranslated__label">[{escape(label)}]</span> '
         f'<span lang="{SOURCE}">{escape(seg.text)}</span></span>'
     )
+
+
+def _shown(found: SegmentTranslation | None) -> str | None:
+    """The translation's text, if it shows anything: a blank one is shown as untranslated."""
+    return found.text if found is not None and found.text and escape(found.text) else None
 
 
 def _yaml_title(markdown_title: str) -> str:

@@ -23,6 +23,7 @@ from pipeline.glossary_pages import glossary_path, render_glossary
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
 from pipeline.memory import Status, load_memory, serialize, update_memory
+from pipeline.orphans import Orphan, carry_over
 from pipeline.pages import Page, page_title, render_index, render_interview
 from pipeline.segments import segment
 from pipeline.site import build_site
@@ -66,6 +67,7 @@ class Report:
     machine: MachineReport = field(default_factory=MachineReport)
     glossary_violations: int = 0
     warnings: list[str] = field(default_factory=list)  # one line each, for the summary
+    orphans: list[Orphan] = field(default_factory=list)  # PO files no transcript uses
 
     def count(self, status: Status) -> dict[tuple[str, str], int]:
         return {k: v[status] for k, v in self.statuses.items() if v.get(status)}
@@ -100,6 +102,7 @@ def publish(
     memories = _read_memories(project, documents)
     glossary = load_glossary(project.glossary)
     report.documents = len(documents)
+    report.orphans = carry_over(project.root / "translations", documents, memories)
     plan = _plan(
         project,
         documents,
