@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.engine import Engine, Route
 from pipeline.glossary import Glossary, Rendering, Term
-from pipeline.kazakh import decline
+from pipeline.kazakh import decline, ending, reading
 from pipeline.terms import TermMatch, TermMatcher
 
 N_BEST = 4
@@ -50,22 +50,41 @@ def render(occurrence: Occurrence, language: str) -> str:
     base = r.form_for(match.form)
     expand = occurrence.expanded and r.use == "first-expanded" and r.abbreviation
     if language == "kk" and term.kind != "keep":
-        overrides = dict(r.endings)
         if expand:
-            text = f"{decline(r.name, match.case, use_possessive=r.possessive)} ({r.abbreviation})"
+            text = f"{decline(r.name, match.case, possessive_head=r.possessive)} ({r.abbreviation})"
         else:
             is_abbreviation = base == r.abbreviation
             text = decline(
                 base,
                 match.case,
                 abbreviation=is_abbreviation,
-                use_possessive=r.possessive and not is_abbreviation,
-                overrides=overrides,
+                possessive_head=None if is_abbreviation else r.possessive,
+                overrides=dict(r.endings),
+                read_as=r.reading,
             )
     else:
         text = f"{r.name} ({r.abbreviation})" if expand else base
     if match.quoted and language != "en":
         text = f"«{text}»"
+    return text
+
+
+def kazakh_phrase(occurrence: Occurrence, source: str) -> str:
+    """The Kazakh that replaces a term and its Russian preposition: the declined
+    rendering, then a postposition (ЕАЭО аясында) or, for the X of «между X и
+    Y», the conjunction мен/бен/пен (Қазақстан мен)."""
+    match, r = occurrence.match, occurrence.term.renderings["kk"]
+    text = render(occurrence, "kk")
+    if match.joined:
+        spoken = re.sub(r" \([^)]*\)$", "", text.strip("«»"))  # the name, not «(ЕАЭО)»
+        if spoken == r.abbreviation:
+            spoken = r.reading or reading(spoken)
+        text += " " + ending(spoken, "instrumental")
+    elif match.after:
+        text += " " + match.after
+    start = match.phrase[0]
+    if start < match.start and source[start].isupper():
+        text = text[0].upper() + text[1:]  # «Для тенге …» → «Теңге үшін …»
     return text
 
 
@@ -143,10 +162,17 @@ class TermPolicy:
         return out
 
     def protect(self, sentence: str, occurrences: list[Occurrence], language: str) -> str:
+        """The sentence with its terms replaced; in Kazakh a preposition goes
+        with its term (из Казахстана → Қазақстаннан)."""
         parts, last = [], 0
         for o in occurrences:
-            parts += [sentence[last : o.match.start], render(o, language)]
-            last = o.match.end
+            if language == "kk":
+                start, end = o.match.phrase
+                text = kazakh_phrase(o, sentence)
+            else:
+                start, end, text = o.match.start, o.match.end, render(o, language)
+            parts += [sentence[last:start], text]
+            last = end
         parts.append(sentence[last:])
         return "".join(parts)
 

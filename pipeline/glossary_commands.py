@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.document import Segment
 from pipeline.encoding import decode_transcript
-from pipeline.enforce import Occurrence, render, violations
+from pipeline.enforce import Occurrence, kazakh_phrase, render, violations
 from pipeline.errors import InputError, Location, PipelineError
 from pipeline.fileio import write_if_changed
 from pipeline.glossary import LANGUAGES, Glossary, dump_document, load_document, load_glossary
@@ -42,19 +42,18 @@ def match_lines(glossary: Glossary, path: Path) -> list[str]:
     lines = []
     for m in TermMatcher(glossary).find(text):
         occurrence = Occurrence(m, expanded=False)
-        lines.append(
-            json.dumps(
-                {
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "term": m.term.id,
-                    "en": render(occurrence, "en"),
-                    "kk": render(occurrence, "kk"),
-                },
-                ensure_ascii=False,
-            )
-        )
+        row = {
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "term": m.term.id,
+            "en": render(occurrence, "en"),
+            "kk": kazakh_phrase(occurrence, text),
+        }
+        start, end = m.phrase
+        if (start, end) != (m.start, m.end):
+            row["kk_replaces"] = text[start:end]  # «в рамках ЕАЭС» → «ЕАЭО аясында»
+        lines.append(json.dumps(row, ensure_ascii=False))
     return lines
 
 

@@ -96,6 +96,8 @@ def publish(
     documents = _read_documents(project)
     memories = _read_memories(project, documents)
     glossary = load_glossary(project.glossary)
+    for warning in glossary.warnings:
+        log(warning)
     report = Report(documents=len(documents))
     plan = _plan(
         project,
