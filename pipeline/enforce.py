@@ -117,6 +117,21 @@ def violations(terms: tuple[Term, ...], language: str, text: str) -> tuple[str, 
     return tuple(out)
 
 
+def unexpanded(term: Term, language: str, text: str) -> tuple[str, ...]:
+    """The house rule for a term's first mention on a page: "Full Name (ABBR)",
+    the name in any case form in Kazakh (одақтың (ЕАЭО), одақ (ЕАЭО) аясында)."""
+    r = term.renderings[language]
+    if r.use != "first-expanded" or not r.abbreviation:
+        return ()
+    head, _, last = r.name.rpartition(" ")
+    name = re.escape(r.name)
+    if language == "kk" and len(last) > 3:  # одақ → одағының: the last word may soften
+        name = re.escape(f"{head} {last[:-1]}" if head else last[:-1]) + r"\w*"
+    if re.search(rf"(?<!\w){name}»? \({re.escape(r.abbreviation)}\)", text):
+        return ()
+    return (f"first mention not expanded: {r.name} ({r.abbreviation})",)
+
+
 def with_articles(text: str, terms: tuple[Term, ...]) -> str:
     """English: "the EAEU", "The EEC" at a sentence start, as a reader expects."""
     for term in dict.fromkeys(terms):
