@@ -175,13 +175,16 @@ class TermMatcher:
             if pattern.indeclinable or rule.russian_case in readings:
                 return rule.kazakh_case, rule, before[-n].start()
         previous = before[-1].group().lower() if before else ""
+        verb_before = any(p[1] in ("VERB", "INFN") and "tran" in p[2] for p in _parses(previous))
         if pattern.indeclinable:
-            noun_before = previous and any(p[1] == "NOUN" for p in _parses(previous))
+            if not pattern.abbreviation:
+                return None, None, None  # «курс тенге»: теңге бағамы
+            if verb_before:
+                return "accusative", None, None  # «поддерживает ЕАЭС»: a definite object
             # «саммит ШОС»: an abbreviation after a noun is its attribute
-            return ("genitive" if pattern.abbreviation and noun_before else None), None, None
-        if "accs" in readings and any(
-            p[1] in ("VERB", "INFN") and "tran" in p[2] for p in _parses(previous)
-        ):
+            noun_before = any(p[1] == "NOUN" for p in _parses(previous))
+            return ("genitive" if noun_before else None), None, None
+        if "accs" in readings and verb_before:
             return "accusative", None, None  # «поддерживает Казахстан»: a direct object
         if "nomn" in readings and "accs" in readings:
             # «диалог»: one form for both; with no verb before it, the subject

@@ -204,9 +204,7 @@ def test_only_noun_noun_names_take_the_n_forms() -> None:
     # Declared in the glossary: the same n-forms; declared false: plain endings.
     assert decline("Кеден одағы", "dative", possessive_head=True) == "Кеден одағына"
     assert decline("Мемлекеттік хатшы", "dative") == "Мемлекеттік хатшыға"
-    assert decline("Мемлекеттік хатшы", "dative", possessive_head=False) == (
-        "Мемлекеттік хатшыға"
-    )
+    assert decline("Мемлекеттік хатшы", "dative", possessive_head=False) == ("Мемлекеттік хатшыға")
 
 
 def test_an_entry_can_override_its_abbreviation_ending() -> None:
