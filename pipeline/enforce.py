@@ -91,14 +91,16 @@ def kazakh_phrase(occurrence: Occurrence, source: str) -> str:
 def present(rendering: Rendering, text: str, language: str) -> bool:
     """Whether the rendering is used in ``text`` (in Kazakh, in any case form)."""
     for form in rendering.accepted():
-        if re.search(rf"(?<!\w){re.escape(form)}", text):
+        # A lower-case rendering may open a sentence: «Теңге үшін …»
+        flags = 0 if form[:1].isupper() else re.IGNORECASE
+        if re.search(rf"(?<!\w){re.escape(form)}", text, flags):
             return True
         if language != "kk" or form.isupper():
             continue  # abbreviations take endings after a hyphen: matched above
         head, _, last = form.rpartition(" ")
         # одақ → одағы, одағының: the last word may soften and take endings
         stem = (head + " " if head else "") + last[:-1]
-        if len(last) > 3 and stem in text:
+        if len(last) > 3 and re.search(re.escape(stem), text, flags):
             return True
     return False
 
