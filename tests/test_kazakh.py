@@ -183,3 +183,27 @@ def test_check_reports_a_first_mention_that_is_not_expanded(project: Path, cli: 
         "kk kazakhstan-russia-healthy-pragmatism a5.p1.s3 (reviewed): first mention not"
         " expanded: Еуразиялық экономикалық одақ (ЕАЭО): Екі елдің"
     ) in out
+
+
+def test_an_entry_says_how_its_abbreviation_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    entry = """\
+terms:
+  - id: rk
+    kind: abbreviation
+    ru: {{name: РК}}
+    en: {{name: Kazakhstan}}
+    kk: {{name: ҚР, abbreviation: ҚР, use: abbreviation{extra}}}
+"""
+    path.write_text(entry.format(extra=""), encoding="utf-8")
+    policy = TermPolicy(load_glossary(path))
+    [[o]] = policy.occurrences(["из РК"])
+    assert policy.protect("из РК", [o], "kk") == "ҚР-дан"  # read [қы-ры]
+    path.write_text(entry.format(extra=", reading: қаэр"), encoding="utf-8")
+    policy = TermPolicy(load_glossary(path))
+    [[o]] = policy.occurrences(["из РК"])
+    assert policy.protect("из РК", [o], "kk") == "ҚР-ден"
+    path.write_text(entry.format(extra=", endings: {ablative: тан}"), encoding="utf-8")
+    policy = TermPolicy(load_glossary(path))
+    [[o]] = policy.occurrences(["из РК"])
+    assert policy.protect("из РК", [o], "kk") == "ҚР-тан"
