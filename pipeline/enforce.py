@@ -230,17 +230,21 @@ def translate_with_terms(
         texts = [h[0] for h in hypotheses] if not last_step else []
         if last_step:
             return [
-                _choose(h, tuple(o.term for o in occ), language)
-                for h, occ in zip(hypotheses, occurrences, strict=True)
+                _choose(h, occ, language) for h, occ in zip(hypotheses, occurrences, strict=True)
             ]
     raise ValueError("a route has at least one model")
 
 
-def _choose(hypotheses: list[str], terms: tuple[Term, ...], language: str) -> Outcome:
-    """The best hypothesis that obeys the glossary, else the best one, flagged."""
+def _choose(hypotheses: list[str], occurrences: list[Occurrence], language: str) -> Outcome:
+    """The best hypothesis that obeys the glossary, else the best one, flagged;
+    a term's first mention on the page must read "Full Name (ABBR)"."""
+    terms = tuple(o.term for o in occurrences)
+    first = dict.fromkeys(o.term for o in occurrences if o.expanded)
     scored = []
     for text in hypotheses:
         if language == "en":
             text = with_articles(text, terms)
-        scored.append(Outcome(text, terms, violations(terms, language, text)))
+        problems = violations(terms, language, text)
+        problems += tuple(p for term in first for p in unexpanded(term, language, text))
+        scored.append(Outcome(text, terms, problems))
     return next((o for o in scored if not o.violations), scored[0])
