@@ -177,6 +177,8 @@ def _translate(path: Path, language: str, root: Path) -> str:
     engine = Engine(progress=_progress_bar)
     route = engine.require_route(SOURCE, language)
     glossary = load_glossary(root / "glossary.yaml")
+    for warning in glossary.warnings:
+        print(warning, file=sys.stderr)
     policy = TermPolicy(glossary) if glossary.terms else None
 
     def machine(sentences: list[str]) -> list[str]:
@@ -247,6 +249,8 @@ def _glossary(args: argparse.Namespace) -> int:
         )
         return 0
     glossary = load_glossary(path)
+    for warning in glossary.warnings:
+        print(warning, file=sys.stderr)
     if args.action == "match":
         for line in commands.match_lines(glossary, args.file):
             print(line)

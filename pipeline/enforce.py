@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.engine import Engine, Route
 from pipeline.glossary import Glossary, Rendering, Term
-from pipeline.kazakh import decline
+from pipeline.kazakh import decline, ending, reading
 from pipeline.terms import TermMatch, TermMatcher
 
 N_BEST = 4
@@ -50,17 +50,17 @@ def render(occurrence: Occurrence, language: str) -> str:
     base = r.form_for(match.form)
     expand = occurrence.expanded and r.use == "first-expanded" and r.abbreviation
     if language == "kk" and term.kind != "keep":
-        overrides = dict(r.endings)
         if expand:
-            text = f"{decline(r.name, match.case, use_possessive=r.possessive)} ({r.abbreviation})"
+            text = f"{decline(r.name, match.case, possessive_head=r.possessive)} ({r.abbreviation})"
         else:
             is_abbreviation = base == r.abbreviation
             text = decline(
                 base,
                 match.case,
                 abbreviation=is_abbreviation,
-                use_possessive=r.possessive and not is_abbreviation,
-                overrides=overrides,
+                possessive_head=None if is_abbreviation else r.possessive,
+                overrides=dict(r.endings),
+                read_as=r.reading,
             )
     else:
         text = f"{r.name} ({r.abbreviation})" if expand else base
@@ -69,17 +69,38 @@ def render(occurrence: Occurrence, language: str) -> str:
     return text
 
 
+def kazakh_phrase(occurrence: Occurrence, source: str) -> str:
+    """The Kazakh that replaces a term and its Russian preposition: the declined
+    rendering, then a postposition (ЕАЭО аясында) or, for the X of «между X и
+    Y», the conjunction мен/бен/пен (Қазақстан мен)."""
+    match, r = occurrence.match, occurrence.term.renderings["kk"]
+    text = render(occurrence, "kk")
+    if match.joined:
+        spoken = re.sub(r" \([^)]*\)$", "", text.strip("«»"))  # the name, not «(ЕАЭО)»
+        if spoken == r.abbreviation:
+            spoken = r.reading or reading(spoken)
+        text += " " + ending(spoken, "instrumental")
+    elif match.after:
+        text += " " + match.after
+    start = match.phrase[0]
+    if start < match.start and source[start].isupper():
+        text = text[0].upper() + text[1:]  # «Для тенге …» → «Теңге үшін …»
+    return text
+
+
 def present(rendering: Rendering, text: str, language: str) -> bool:
     """Whether the rendering is used in ``text`` (in Kazakh, in any case form)."""
     for form in rendering.accepted():
-        if re.search(rf"(?<!\w){re.escape(form)}", text):
+        # A lower-case rendering may open a sentence: «Теңге үшін …»
+        flags = 0 if form[:1].isupper() else re.IGNORECASE
+        if re.search(rf"(?<!\w){re.escape(form)}", text, flags):
             return True
         if language != "kk" or form.isupper():
             continue  # abbreviations take endings after a hyphen: matched above
         head, _, last = form.rpartition(" ")
         # одақ → одағы, одағының: the last word may soften and take endings
         stem = (head + " " if head else "") + last[:-1]
-        if len(last) > 3 and stem in text:
+        if len(last) > 3 and re.search(re.escape(stem), text, flags):
             return True
     return False
 
@@ -96,6 +117,21 @@ def violations(terms: tuple[Term, ...], language: str, text: str) -> tuple[str, 
             out.append(f"missing {r.abbreviation or r.name}")
         out += [f"forbidden {f}" for f in forbidden_in(r, text)]
     return tuple(out)
+
+
+def unexpanded(term: Term, language: str, text: str) -> tuple[str, ...]:
+    """The house rule for a term's first mention on a page: "Full Name (ABBR)",
+    the name in any case form in Kazakh (одақтың (ЕАЭО), одақ (ЕАЭО) аясында)."""
+    r = term.renderings[language]
+    if r.use != "first-expanded" or not r.abbreviation:
+        return ()
+    head, _, last = r.name.rpartition(" ")
+    name = re.escape(r.name)
+    if language == "kk" and len(last) > 3:  # одақ → одағының: the last word may soften
+        name = re.escape(f"{head} {last[:-1]}" if head else last[:-1]) + r"\w*"
+    if re.search(rf"(?<!\w){name}»? \({re.escape(r.abbreviation)}\)", text):
+        return ()
+    return (f"first mention not expanded: {r.name} ({r.abbreviation})",)
 
 
 def with_articles(text: str, terms: tuple[Term, ...]) -> str:
@@ -143,10 +179,17 @@ class TermPolicy:
         return out
 
     def protect(self, sentence: str, occurrences: list[Occurrence], language: str) -> str:
+        """The sentence with its terms replaced; in Kazakh a preposition goes
+        with its term (из Казахстана → Қазақстаннан)."""
         parts, last = [], 0
         for o in occurrences:
-            parts += [sentence[last : o.match.start], render(o, language)]
-            last = o.match.end
+            if language == "kk":
+                start, end = o.match.phrase
+                text = kazakh_phrase(o, sentence)
+            else:
+                start, end, text = o.match.start, o.match.end, render(o, language)
+            parts += [sentence[last:start], text]
+            last = end
         parts.append(sentence[last:])
         return "".join(parts)
 
@@ -187,17 +230,21 @@ def translate_with_terms(
         texts = [h[0] for h in hypotheses] if not last_step else []
         if last_step:
             return [
-                _choose(h, tuple(o.term for o in occ), language)
-                for h, occ in zip(hypotheses, occurrences, strict=True)
+                _choose(h, occ, language) for h, occ in zip(hypotheses, occurrences, strict=True)
             ]
     raise ValueError("a route has at least one model")
 
 
-def _choose(hypotheses: list[str], terms: tuple[Term, ...], language: str) -> Outcome:
-    """The best hypothesis that obeys the glossary, else the best one, flagged."""
+def _choose(hypotheses: list[str], occurrences: list[Occurrence], language: str) -> Outcome:
+    """The best hypothesis that obeys the glossary, else the best one, flagged;
+    a term's first mention on the page must read "Full Name (ABBR)"."""
+    terms = tuple(o.term for o in occurrences)
+    first = dict.fromkeys(o.term for o in occurrences if o.expanded)
     scored = []
     for text in hypotheses:
         if language == "en":
             text = with_articles(text, terms)
-        scored.append(Outcome(text, terms, violations(terms, language, text)))
+        problems = violations(terms, language, text)
+        problems += tuple(p for term in first for p in unexpanded(term, language, text))
+        scored.append(Outcome(text, terms, problems))
     return next((o for o in scored if not o.violations), scored[0])

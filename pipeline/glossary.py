@@ -37,6 +37,7 @@ _TARGET_KEYS = {
     "notes",
     "possessive",
     "endings",
+    "reading",
 }
 
 
@@ -60,8 +61,11 @@ class Rendering:
     use: str = "name"
     forbidden: tuple[str, ...] = ()
     notes: str = ""
-    possessive: bool = False  # Kazakh: oblique cases decline the 3rd-person form
+    # Kazakh: the name is noun + noun and its last word carries the 3rd-person
+    # possessive (Кеден одағы → одағына); None: told from the name itself
+    possessive: bool | None = None
     endings: tuple[tuple[str, str], ...] = ()  # Kazakh: case → ending of the abbreviation
+    reading: str | None = None  # Kazakh: how the abbreviation is read (АҚШ: ақш)
 
     def form_for(self, matched: str) -> str:
         """The rendering of a matched Russian form, before house style and case."""
@@ -95,6 +99,8 @@ class Term:
         import hashlib
 
         # Notes are left out: editing an explanation changes no translation.
+        # Keys left at their defaults add nothing, so adding a key to the
+        # format changes no existing entry's fingerprint.
         text = repr(
             (
                 self.kind,
@@ -107,8 +113,10 @@ class Term:
                         r.variants,
                         r.use,
                         r.forbidden,
-                        r.possessive,
+                        bool(r.possessive),
                         r.endings,
+                        *([("possessive", r.possessive)] if r.possessive is False else []),
+                        *([("reading", r.reading)] if r.reading else []),
                     )
                     for lang, r in self.renderings.items()
                 ),
@@ -121,6 +129,7 @@ class Term:
 class Glossary:
     terms: tuple[Term, ...] = ()
     path: Path | None = None
+    warnings: tuple[str, ...] = ()  # "file:line:column: what looks wrong", for stderr
 
     def by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
@@ -167,11 +176,12 @@ def load_glossary(path: Path) -> Glossary:
         return Glossary(path=path)
     data = load_document(path)
     errors: list[InputError] = []
-    terms = _terms(data, path, errors)
+    warnings: list[str] = []
+    terms = _terms(data, path, errors, warnings)
     _check_claims(terms, path, errors)
     if errors:
         raise InputErrors(errors) if len(errors) > 1 else errors[0]
-    return Glossary(tuple(terms), path)
+    return Glossary(tuple(terms), path, tuple(warnings))
 
 
 def _at(node: Any, path: Path, key: Any = None) -> Location:
@@ -187,7 +197,7 @@ def _at(node: Any, path: Path, key: Any = None) -> Location:
         return Location(path)
 
 
-def _terms(data: Any, path: Path, errors: list[InputError]) -> list[Term]:
+def _terms(data: Any, path: Path, errors: list[InputError], warnings: list[str]) -> list[Term]:
     if data is None:
         return []
     if not isinstance(data, CommentedMap) or not isinstance(data.get("terms"), CommentedSeq):
@@ -201,7 +211,7 @@ def _terms(data: Any, path: Path, errors: list[InputError]) -> list[Term]:
             errors.append(InputError("each term must be a mapping", where))
             continue
         before = len(errors)
-        term = _term(entry, path, errors, where)
+        term = _term(entry, path, errors, warnings, where)
         if term is None or len(errors) > before:
             continue
         if term.id in ids:
@@ -218,7 +228,11 @@ def _terms(data: Any, path: Path, errors: list[InputError]) -> list[Term]:
 
 
 def _term(
-    entry: CommentedMap, path: Path, errors: list[InputError], where: Location
+    entry: CommentedMap,
+    path: Path,
+    errors: list[InputError],
+    warnings: list[str],
+    where: Location,
 ) -> Term | None:
     _unknown_keys(entry, _TERM_KEYS, path, errors)
     term_id = _text(entry, "id", path, errors, where)
@@ -244,6 +258,8 @@ def _term(
         )
         if section is not None:
             renderings[language] = _rendering(section, language, path, errors)
+            if language == "kk":
+                warnings += _kazakh_warnings(section, renderings[language], path)
     if ru is None or term_id is None or kind is None or len(renderings) != len(LANGUAGES):
         return None
     name = _text(ru, "name", path, errors, _at(entry, path, "ru"))
@@ -311,6 +327,12 @@ def _rendering(
                 f"use: {use} needs an abbreviation in '{language}'", _at(section, path, "use")
             )
         )
+    possessive = section.get("possessive")
+    if possessive is not None and not isinstance(possessive, bool):
+        errors.append(
+            InputError("possessive must be true or false", _at(section, path, "possessive"))
+        )
+        possessive = None
     endings = section.get("endings") or {}
     if not isinstance(endings, dict) or any(k not in CASES for k in endings):
         errors.append(
@@ -327,9 +349,28 @@ def _rendering(
         use=use,
         forbidden=_strings(section, "forbidden", path, errors),
         notes=str(section.get("notes") or "").strip(),
-        possessive=bool(section.get("possessive", False)),
+        possessive=possessive,
         endings=tuple(sorted((str(k), str(v)) for k, v in endings.items())),
+        reading=_optional(section, "reading", path, errors),
     )
+
+
+def _kazakh_warnings(section: CommentedMap, rendering: Rendering, path: Path) -> list[str]:
+    """`possessive: true` on a name whose last word has no possessive: an
+    adjective-headed name (Еуразиялық экономикалық одақ) takes plain endings."""
+    from pipeline.kazakh import decline, has_possessive
+
+    words = rendering.name.split()
+    if rendering.possessive is not True or has_possessive(words[-1]):
+        return []
+    plain = decline(rendering.name, "dative", possessive_head=False).split()[-1]
+    given = decline(rendering.name, "dative", possessive_head=True).split()[-1]
+    return [
+        f"{_at(section, path, 'possessive')}: warning: possessive is for noun + noun names"
+        f" whose last word carries it (Кеден одағы); '{rendering.name}' is headed by"
+        f" {'an adjective' if len(words) > 1 else 'a bare noun'} and takes plain endings"
+        f" ({plain}, not {given}): remove 'possessive: true'"
+    ]
 
 
 def _text(

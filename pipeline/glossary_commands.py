@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.document import Segment
 from pipeline.encoding import decode_transcript
-from pipeline.enforce import Occurrence, render, violations
+from pipeline.enforce import Occurrence, kazakh_phrase, render, unexpanded, violations
 from pipeline.errors import InputError, Location, PipelineError
 from pipeline.fileio import write_if_changed
 from pipeline.glossary import LANGUAGES, Glossary, dump_document, load_document, load_glossary
@@ -43,19 +43,18 @@ def match_lines(glossary: Glossary, path: Path) -> list[str]:
     lines = []
     for m in TermMatcher(glossary).find(text):
         occurrence = Occurrence(m, expanded=False)
-        lines.append(
-            json.dumps(
-                {
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "term": m.term.id,
-                    "en": render(occurrence, "en"),
-                    "kk": render(occurrence, "kk"),
-                },
-                ensure_ascii=False,
-            )
-        )
+        row = {
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "term": m.term.id,
+            "en": render(occurrence, "en"),
+            "kk": kazakh_phrase(occurrence, text),
+        }
+        start, end = m.phrase
+        if (start, end) != (m.start, m.end):
+            row["kk_replaces"] = text[start:end]  # «в рамках ЕАЭС» → «ЕАЭО аясында»
+        lines.append(json.dumps(row, ensure_ascii=False))
     return lines
 
 
@@ -82,7 +81,8 @@ def check(root: Path, glossary: Glossary) -> tuple[list[str], int]:
 def check_memories(
     memories: Iterable[tuple[str, list[Segment], str, polib.POFile | None]], glossary: Glossary
 ) -> tuple[list[str], int]:
-    """Per language and term: occurrences, use, and every violation.
+    """Per language and term: occurrences, use, and every violation, including
+    a first mention on a page that is not "Full Name (ABBR)" (use: first-expanded).
 
     ``memories`` are (interview, its segments, language, translation memory).
     """
@@ -93,15 +93,20 @@ def check_memories(
         if id(segments) not in found:  # once per interview, not per language
             found[id(segments)] = {s.id: matcher.find(s.text) for s in segments}
         entries = {e.msgctxt: e for e in po if not e.obsolete} if po else {}
+        mentioned: set[str] = set()  # terms met on this page so far, in reading order
         for seg in segments:
             entry = entries.get(seg.id)
             status = status_of(entry) if entry is not None else Status.MISSING
             for term in dict.fromkeys(m.term for m in found[id(segments)][seg.id]):
                 use = uses.setdefault((language, term.id), TermUse())
                 use.source += 1
+                first = term.id not in mentioned
+                mentioned.add(term.id)
                 if entry is None or status is Status.MISSING:
                     continue
                 problems = violations((term,), language, entry.msgstr)
+                if first:
+                    problems += unexpanded(term, language, entry.msgstr)
                 kind = "reviewed" if status is Status.REVIEWED else "machine"
                 if problems:
                     use.violations.append(

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from pipeline.glossary import Glossary, Term
 from pipeline.markdown import escape
 
-TITLES = {"ru": "Глоссарий", "kk": "Глоссарий", "en": "Glossary"}
+TITLES = {"ru": "Глоссарий", "kk": "Терминдер сөздігі", "en": "Glossary"}
 INTROS = {
     "ru": "Термины и сокращения, которые переводятся одинаково во всех интервью.",
     "kk": "Барлық сұхбаттарда бірдей аударылатын терминдер мен қысқартулар.",

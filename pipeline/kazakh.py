@@ -2,19 +2,27 @@
 
 Words take the ending chosen by their last vowel (back or front) and last
 sound; abbreviations take it after a hyphen, chosen by how they are read
-aloud (ЕАЭО [е-а-э-о] → ЕАЭО-ның, ЕЭК [е-эк] → ЕЭК-тің, ШЫҰ [шы-ұ] → ШЫҰ-ның).
+aloud (ЕАЭО [е-а-э-о] → ЕАЭО-ның, ЕЭК [е-эк] → ЕЭК-тің, АҚШ [ақш] → АҚШ-тың,
+ТМД [ты-мы-ды] → ТМД-ның). A name whose last word already carries the
+3rd-person possessive (Шанхай ынтымақтастық ұйымы) takes the n-forms
+(ұйымына, ұйымында); a name headed by adjectives takes plain endings
+(Еуразиялық экономикалық одақ → одаққа).
 """
 
 from __future__ import annotations
 
-BACK = set("аоұыяёю")
+BACK = set("аоұыяё")
 FRONT = set("әөүіеэ")
-NEUTRAL = set("иу")
+NEUTRAL = set("иую")  # и [ый/ій], у [ұw/үw], ю [йұw]: harmony comes from the vowel before
 VOWELS = BACK | FRONT | NEUTRAL
 VOICELESS = set("кқпстфхцчшщ") | set("бвгд")  # final б в г д devoice in loans
 SONORANT_NASAL = set("мнң")
-SONORANT_OTHER = set("лрйу")
+# и ends in [й] and у, ю in [w]: they take the д/т endings (бидің, судың)
+SONORANT_OTHER = set("лрйиую")
 VOICED_SIBILANT = set("жз")
+SIGNS = set("ьъ")
+# Words of one syllable whose и is the back [ый]: ми → миға (би [бій] → биге).
+BACK_I_WORDS = {"ми", "қи"}
 
 CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
 
@@ -73,81 +81,117 @@ _AFTER_POSSESSIVE = {
     "instrumental": ("мен", "мен"),
 }
 _SOFTEN = {"к": "г", "қ": "ғ", "п": "б"}
+_AGENT = ("шы", "ші")  # хатшы, басшы: a noun of its own, not a possessive
 
 
 def is_back(sounds: str) -> bool:
-    """Harmony of a word: its last back or front vowel (и, у look further back)."""
-    for c in reversed(sounds.lower()):
+    """Harmony of a word: its last back or front vowel (и, у, ю look further back).
+
+    A final soft sign makes a loan front (рубль → рубльге); a word whose
+    only vowel is и is front (би → биге) but for a few (ми → миға).
+    """
+    word = sounds.lower().rstrip("-")
+    if word.endswith("ь"):
+        return False
+    for c in reversed(word):
         if c in BACK:
             return True
         if c in FRONT:
             return False
+    if "и" in word:
+        return word in BACK_I_WORDS
     return True
 
 
-def _sound_class(last: str) -> str:
-    last = last.lower()
-    if last in VOWELS - {"у"}:
+def _sound_class(word: str) -> str:
+    letters = word.lower().rstrip("".join(SIGNS))
+    last = letters[-1] if letters else "а"
+    if last in SONORANT_OTHER:
+        return "sonorant"
+    if last in VOWELS:
         return "vowel"
     if last in SONORANT_NASAL:
         return "nasal"
-    if last in SONORANT_OTHER:
-        return "sonorant"
     if last in VOICED_SIBILANT:
         return "sibilant"
     return "voiceless"
 
 
 def reading(abbreviation: str) -> str:
-    """How an abbreviation is read: a consonant letter with no vowel before it
-    is read with ы (ТМД → тымыды); one after a vowel closes its syllable (ЕЭК → еэк)."""
+    """How an abbreviation is read. Until its first vowel letter each consonant
+    letter is a syllable of its own with ы (ТМД → тымыды, ЖОО → жыоо); after a
+    vowel the letters are read as one word (АҚШ → ақш, ЕЭК → еэк, НАТО)."""
     out = []
-    previous_vowel = False
+    seen_vowel = False
     for letter in abbreviation.lower():
         if letter in VOWELS:
             out.append(letter)
-            previous_vowel = True
+            seen_vowel = True
         elif letter.isalpha():
-            out.append(letter if previous_vowel else letter + "ы")
-            previous_vowel = False
+            out.append(letter if seen_vowel else letter + "ы")
     return "".join(out)
 
 
 def ending(sounds: str, case: str) -> str:
     """The case ending for a word that sounds like ``sounds``."""
-    back = is_back(sounds)
-    endings = _ENDINGS[case][_sound_class(sounds[-1])]
-    return endings[0] if back else endings[1]
+    endings = _ENDINGS[case][_sound_class(sounds)]
+    return endings[0] if is_back(sounds) else endings[1]
 
 
 def possessive(word: str) -> str:
     """The 3rd-person possessive: одақ → одағы, комиссия → комиссиясы, ұйым → ұйымы."""
     back = is_back(word)
-    last = word[-1].lower()
-    if last in VOWELS - {"у"}:
+    if _sound_class(word) == "vowel":
         return word + ("сы" if back else "сі")
-    stem = word[:-1] + _SOFTEN.get(last, last) if last in _SOFTEN else word
+    last = word[-1].lower()
+    stem = word[:-1] + _SOFTEN[last] if last in _SOFTEN else word
     return stem + ("ы" if back else "і")
+
+
+def has_possessive(word: str) -> bool:
+    """Whether a word ends in the 3rd-person possessive: ұйымы, диалогы,
+    Федерациясы, Достастығы (not хатшы, a noun in -шы of its own)."""
+    w = word.lower()
+    if len(w) < 3 or w[-1] not in "ыі" or w.endswith(_AGENT):
+        return False
+    before = w[-2]
+    if before == "с" and w[-3] in VOWELS:
+        return True  # Федерация-сы, Республика-сы
+    return before not in VOWELS and before not in SIGNS
+
+
+def is_compound(name: str) -> bool:
+    """A noun + noun name whose last word carries the possessive (Кеден одағы)."""
+    words = name.split()
+    return len(words) >= 2 and has_possessive(words[-1])
 
 
 def decline(
     text: str,
     case: str | None,
     abbreviation: bool = False,
-    use_possessive: bool = False,
+    possessive_head: bool | None = None,
     overrides: dict[str, str] | None = None,
+    read_as: str | None = None,
 ) -> str:
-    """``text`` in ``case`` (None: nominative). Multi-word names decline their last word."""
+    """``text`` in ``case`` (None: nominative). Multi-word names decline their last word.
+
+    ``possessive_head``: None detects a noun + noun name from its last word;
+    True declares one (the possessive is added when the last word lacks it);
+    False declines the last word plainly. ``read_as`` is how an abbreviation is
+    read when the rule gets it wrong; ``overrides`` maps cases to endings.
+    """
     if case is None:
         return text
     if case not in CASES:
         raise ValueError(f"unknown case {case!r}")
     if abbreviation:
-        suffix = (overrides or {}).get(case) or ending(reading(text), case)
+        suffix = (overrides or {}).get(case) or ending(read_as or reading(text), case)
         return f"{text}-{suffix.lstrip('-')}"
     head, _, last = text.rpartition(" ")
-    if use_possessive:
-        stem = possessive(last)
+    compound = is_compound(text) if possessive_head is None else possessive_head
+    if compound:
+        stem = last if has_possessive(last) else possessive(last)
         word = stem + _AFTER_POSSESSIVE[case][0 if is_back(stem) else 1]
     else:
         word = last + ending(last, case)

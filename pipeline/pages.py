@@ -20,7 +20,11 @@ from pipeline.urls import markdown_link
 
 Translations = dict[str, SegmentTranslation]
 TOC_WORDS = 8
-_TOC_UNSAFE = re.compile(r"[^\w\s.,?:;«»„“”—–()%№'/-]|_")
+# A table-of-contents label keeps every character a reader sees. In the
+# heading's attr_list value ("…") these would end the value or be read as
+# Markdown before attr_list sees them: they go in as HTML character references,
+# which the label shows as the characters.
+_TOC_ENTITIES = {c: f"&#{ord(c)};" for c in '&"<>*_`\\[]{}'}
 
 
 @dataclass(frozen=True)
@@ -88,12 +92,14 @@ def block_text(block_id: str, segments: list[Segment], translations: Translation
 def question_heading(number: int, markdown_text: str, plain_text: str) -> str:
     """A question as a heading with its anchor and a short table-of-contents entry.
 
-    The entry is the question's number and first words, with every character
-    that Markdown or attr_list could read as syntax left out.
+    The entry is the question's number and first words, every letter and
+    punctuation mark kept (country’s, «…», "…"), written so that Markdown and
+    attr_list read none of it as syntax.
     """
-    words = _TOC_UNSAFE.sub("", plain_text).split()
+    words = plain_text.split()
     short = " ".join(words[:TOC_WORDS]) + ("…" if len(words) > TOC_WORDS else "")
-    return f'## {markdown_text} {{#q{number} .question data-toc-label="{number}. {short}"}}'
+    label = "".join(_TOC_ENTITIES.get(c, c) for c in f"{number}. {short}")
+    return f'## {markdown_text} {{#q{number} .question data-toc-label="{label}"}}'
 
 
 def render_index(entries: list[tuple[Document, str]], language: str) -> Page:

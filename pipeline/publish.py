@@ -101,6 +101,8 @@ def publish(
     documents = _read_documents(project, report)
     memories = _read_memories(project, documents)
     glossary = load_glossary(project.glossary)
+    for warning in glossary.warnings:
+        log(warning)
     report.documents = len(documents)
     report.orphans = carry_over(project.root / "translations", documents, memories)
     plan = _plan(

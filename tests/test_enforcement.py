@@ -69,8 +69,10 @@ def test_kazakh_machine_output_is_declined(
     packages: dict[str, Path], project: Path, cli: Cli
 ) -> None:
     po = machine_memory(project, cli, packages["ru_kk"], "kk")
+    # Was «в рамках Еуразиялық экономикалық одақтың (ЕАЭО)»: «в рамках X» is «X аясында».
     assert (
-        "в рамках Еуразиялық экономикалық одақтың (ЕАЭО), создавая" in entry(po, "a5.p1.s3").msgstr
+        "согласованно Еуразиялық экономикалық одақ (ЕАЭО) аясында, создавая"
+        in entry(po, "a5.p1.s3").msgstr
     )
     assert entry(po, "a5.p1.s4").msgstr.endswith("важность ЕЭК-тің.")
     assert "на саммите ШЫҰ-ның, — инициатива «Трансалтай диалогы»." in entry(po, "q4.p1.s3").msgstr
@@ -85,16 +87,24 @@ def test_a_forbidden_rendering_is_suppressed_and_the_sentence_flagged(
     (project / "translations" / "en" / f"{SAMPLE_SLUG}.po").unlink()
     code, _, err_publish = cli("-C", project, "publish", "--no-site")
     assert code == 0, err_publish
-    assert "1 machine translation(s) into en do not follow the glossary" in err_publish
+    # The bad model also turns the first mention's "(EEC)" into "(EAEC)": that
+    # sentence breaks the first-mention rule and is flagged too (it was not
+    # checked before).
+    assert "2 machine translation(s) into en do not follow the glossary" in err_publish
     po = polib.pofile(str(project / "translations" / "en" / f"{SAMPLE_SLUG}.po"))
     flagged = [e for e in po if "review: " in e.comment]
-    assert [e.msgctxt for e in flagged] == ["a5.p1.s4"]
-    assert "review: glossary: missing EEC" in flagged[0].comment
-    assert "EAEC" not in flagged[0].msgstr  # suppressed in decoding
+    assert [e.msgctxt for e in flagged] == ["a3.p1.s4", "a5.p1.s4"]
+    assert (
+        "review: glossary: first mention not expanded: Eurasian Economic Commission (EEC)"
+        in " ".join(flagged[0].comment.split())  # the comment is wrapped
+    )
+    assert "review: glossary: missing EEC" in flagged[1].comment
+    assert "EAEC" not in flagged[1].msgstr  # suppressed in decoding
     code, out, err = cli("-C", project, "glossary", "check", "--strict")
-    assert (code, err) == (7, "error: 1 glossary violation(s)\n")
+    assert (code, err) == (7, "error: 2 glossary violation(s)\n")
     assert "a5.p1.s4 (machine): missing EEC" in out
-    assert "glossary: 1 translation(s) do not use the house terms" in err_publish
+    assert "a3.p1.s4 (machine): first mention not expanded" in out
+    assert "glossary: 2 translation(s) do not use the house terms" in err_publish
 
 
 def test_editing_an_entry_retranslates_machine_and_flags_reviewed(

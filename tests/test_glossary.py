@@ -94,21 +94,27 @@ def test_ordinary_phrases_that_share_a_word_do_not_match(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "case"),
+    ("sentence", "case", "after"),
     [
-        ("в рамках ЕАЭС", "genitive"),
-        ("к ЕЭК", "dative"),
-        ("из ЕАЭС", "ablative"),
-        ("в ЕАЭС", "locative"),
-        ("с Евразийской экономической комиссией", "instrumental"),
-        ("о Шанхайской организации сотрудничества", "locative"),
-        ("Евразийский экономический союз растёт", None),
-        ("инициатива «Трансалтайский диалог»", None),
+        # Was "genitive" (ЕАЭО-ның): Kazakh says «ЕАЭО аясында», a postposition.
+        ("в рамках ЕАЭС", None, "аясында"),
+        ("к ЕЭК", "dative", ""),
+        ("из ЕАЭС", "ablative", ""),
+        ("в ЕАЭС", "locative", ""),
+        ("с Евразийской экономической комиссией", "instrumental", ""),
+        # Was "locative": «о X» is «X туралы», the nominative and a postposition.
+        ("о Шанхайской организации сотрудничества", None, "туралы"),
+        ("Евразийский экономический союз растёт", None, ""),
+        ("инициатива «Трансалтайский диалог»", None, ""),
+        # тенге does not decline; pymorphy3 reads it as a locative of «тенг»
+        ("Курс тенге укрепился", None, ""),
+        ("доклад Шанхайской организации сотрудничества", "genitive", ""),
+        ("поддерживает Казахстан", "accusative", ""),
     ],
 )
-def test_case_of_a_match(sentence: str, case: str | None) -> None:
+def test_case_of_a_match(sentence: str, case: str | None, after: str) -> None:
     [match] = MATCHER.find(sentence)
-    assert match.case == case
+    assert (match.case, match.after) == (case, after)
 
 
 def test_match_command_prints_json_lines_with_offsets(tmp_path: Path, cli: Cli) -> None:
@@ -121,7 +127,16 @@ def test_match_command_prints_json_lines_with_offsets(tmp_path: Path, cli: Cli) 
     assert rows == [
         # «Роль ЕАЭС»: a noun before an indeclinable one governs the genitive
         {"start": 7, "end": 11, "text": "ЕАЭС", "term": "eaeu", "en": "EAEU", "kk": "ЕАЭО-ның"},
-        {"start": 24, "end": 28, "text": "ЕАЭС", "term": "eaeu", "en": "EAEU", "kk": "ЕАЭО-ның"},
+        # Was "ЕАЭО-ның": «в рамках X» is «X аясында», the preposition replaced too.
+        {
+            "start": 24,
+            "end": 28,
+            "text": "ЕАЭС",
+            "term": "eaeu",
+            "en": "EAEU",
+            "kk": "ЕАЭО аясында",
+            "kk_replaces": "В рамках ЕАЭС",
+        },
         {
             "start": 31,
             "end": 56,
@@ -170,23 +185,36 @@ def test_kazakh_case_endings(word: str, abbreviation: bool, forms: list[str]) ->
     assert decline(word, None, abbreviation=abbreviation) == word
 
 
-def test_kazakh_possessive_names_insert_n() -> None:
+def test_only_noun_noun_names_take_the_n_forms() -> None:
+    # This test used to teach the opposite (одағының, комиссиясына for
+    # adjective-headed names): an adjective-headed name takes plain endings.
     union = "Еуразиялық экономикалық одақ"
-    assert [decline(union, c, use_possessive=True) for c in ORDER] == [
+    assert [decline(union, c) for c in ORDER] == [
         f"Еуразиялық экономикалық {w}"
-        for w in ("одағының", "одағына", "одағын", "одағында", "одағынан", "одағымен")
+        for w in ("одақтың", "одаққа", "одақты", "одақта", "одақтан", "одақпен")
     ]
-    assert decline("Еуразиялық экономикалық комиссия", "dative", use_possessive=True) == (
-        "Еуразиялық экономикалық комиссиясына"
+    assert decline("Еуразиялық экономикалық комиссия", "dative") == (
+        "Еуразиялық экономикалық комиссияға"
     )
-    assert decline("Шанхай ынтымақтастық ұйымы", "genitive") == "Шанхай ынтымақтастық ұйымының"
+    # A noun + noun name already carries the possessive: n-forms, detected.
+    assert [decline("Шанхай ынтымақтастық ұйымы", c) for c in ORDER] == [
+        f"Шанхай ынтымақтастық {w}"
+        for w in ("ұйымының", "ұйымына", "ұйымын", "ұйымында", "ұйымынан", "ұйымымен")
+    ]
+    # Declared in the glossary: the same n-forms; declared false: plain endings.
+    assert decline("Кеден одағы", "dative", possessive_head=True) == "Кеден одағына"
+    assert decline("Мемлекеттік хатшы", "dative") == "Мемлекеттік хатшыға"
+    assert decline("Мемлекеттік хатшы", "dative", possessive_head=False) == ("Мемлекеттік хатшыға")
 
 
 def test_an_entry_can_override_its_abbreviation_ending() -> None:
-    # АҚШ is read as a word [ақш], not letter by letter.
-    assert decline("АҚШ", "genitive", abbreviation=True) == "АҚШ-ның"
+    # АҚШ is read as a word [ақш]: the rule gives АҚШ-тың (it gave АҚШ-ның before).
+    assert decline("АҚШ", "genitive", abbreviation=True) == "АҚШ-тың"
+    # An entry overrides the reading, or one case's ending.
+    assert decline("ҚР", "dative", abbreviation=True) == "ҚР-ға"
+    assert decline("ҚР", "genitive", abbreviation=True, read_as="қар") == "ҚР-дың"
     assert (
-        decline("АҚШ", "genitive", abbreviation=True, overrides={"genitive": "-тың"}) == "АҚШ-тың"
+        decline("АҚШ", "genitive", abbreviation=True, overrides={"genitive": "-ның"}) == "АҚШ-ның"
     )
 
 
@@ -341,5 +369,7 @@ def test_check_reports_violations_and_strict_fails(project: Path, cli: Cli) -> N
     assert "en\teaeu\t1 in source\t0 reviewed\t0 machine\t1 violation(s)" in out
     assert (
         "en kazakhstan-russia-healthy-pragmatism a5.p1.s3 (reviewed): missing EAEU;"
-        " forbidden EAEC; forbidden Eurasian Union:"
+        " forbidden EAEC; forbidden Eurasian Union;"
+        # a5.p1.s3 is the EAEU's first mention on the page: now checked as well
+        " first mention not expanded: Eurasian Economic Union (EAEU):"
     ) in out

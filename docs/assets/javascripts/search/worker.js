@@ -37,10 +37,19 @@ function stemmerOf(lunr) {
 // search pipeline (which stems them) with no wildcard.
 var WORD = /(?<![\p{L}\p{N}]|(?:^|\s)[+-])[\p{L}\p{N}]+(?![\p{L}\p{N}:])/gu;
 
+// Kazakh gives each word every reading of its stem (komissiya-sy, ariptes-i),
+// and a short stem as an exact term ("^1" keeps Material from adding the
+// wildcard): "ел" must find ел, елдің, елге, not елші.
 function stemQuery(query) {
   var lunr = self.lunr;
   var stem = stemmerOf(lunr);
+  var kazakh = LANG === "kk" && self.lunrKazakh;
   return query.replace(WORD, function (word) {
+    if (kazakh) {
+      return kazakh.queryTerms(word).map(function (term) {
+        return term.whole ? term.stem + "^1" : term.stem;
+      }).join(" ");
+    }
     return stem(new lunr.Token(word.toLowerCase(), {})).toString();
   });
 }
