@@ -23,9 +23,11 @@ from pipeline.glossary_pages import glossary_path, render_glossary
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
 from pipeline.memory import Status, load_memory, serialize, update_memory
+from pipeline.names import fill_names, merge, without_names
 from pipeline.pages import Page, page_title, render_index, render_interview
 from pipeline.segments import segment
 from pipeline.site import build_site
+from pipeline.sources import TRANSCRIPT_SUFFIXES, is_transcript
 from pipeline.transcript import read_transcript
 
 LANGUAGES = (SOURCE, *TARGETS)
@@ -133,9 +135,11 @@ def publish(
 def _read_documents(project: Project) -> list[Document]:
     errors: list[InputError] = []
     documents: list[Document] = []
-    paths = sorted(project.transcripts.glob("*.txt"))
+    found = project.transcripts.iterdir() if project.transcripts.is_dir() else []
+    paths = sorted(p for p in found if is_transcript(p))
     if not paths:
-        raise InputError("no transcripts (*.txt) to publish", Location(project.transcripts))
+        kinds = ", ".join(f"*{s}" for s in TRANSCRIPT_SUFFIXES)
+        raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
     for path in paths:
         try:
             documents.append(read_transcript(path))
@@ -194,7 +198,10 @@ def _plan(
         for doc in documents
         for language in TARGETS
     ]
-    report.machine = fill_gaps(work, options.engine, options.retranslate_machine, options.policy)
+    fill_names(work, options.glossary)
+    views = without_names(work)  # speakers' names are spelled, not machine-translated
+    report.machine = fill_gaps(views, options.engine, options.retranslate_machine, options.policy)
+    merge(work, views)
     written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
     if options.glossary.terms:
         # Checked on the memories about to be written: no second reading.

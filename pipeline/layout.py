@@ -1,0 +1,247 @@
+"""Layout inference: who asks, who answers, and what each paragraph is.
+
+The evidence is taken from the whole text: which markers (labels, dashes,
+bold) open paragraphs, how often each marker's turns end with a question
+mark, who speaks first and briefly, and whether marked turns follow each
+other or alternate with unmarked paragraphs. When the evidence does not
+decide, the error names the line and the front matter key that settles it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.document import BlockKind, Metadata
+from pipeline.errors import InputError, Location
+from pipeline.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of
+from pipeline.turns import BOLD, Item, Paragraph, ends_as_question, person, sequence
+
+
+class Family(enum.Enum):
+    TURNS = "turns"  # questions and answers both open with a marker
+    DASHES = "dashes"  # every turn opens with a dash: question, answer, question, …
+    MARKED_ANSWERS = "marked-answers"  # unmarked questions, marked answers (round tables)
+    MARKED_QUESTIONS = "marked-questions"  # marked or bold questions, unmarked answers
+    ALTERNATING = "alternating"  # no markers: paragraphs alternate question, answer
+
+
+FAMILIES = tuple(f.value for f in Family)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A speaker as the layout found them: the key of their labels, a name to print."""
+
+    key: str
+    name: str
+    line: int  # where they first speak
+    turns: int
+    outlet: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    family: Family
+    paragraphs: tuple[Paragraph, ...]
+    items: tuple[Item, ...]  # in reading order: lede, captions, questions, answers, trailer
+    interviewer: Voice | None = None
+    respondents: tuple[Voice, ...] = ()
+    roles: dict[str, BlockKind] = field(default_factory=dict)  # marker → question/answer
+
+    @property
+    def questions(self) -> int:
+        return sum(1 for item in self.items if item.kind is BlockKind.QUESTION)
+
+    def lines(self, kind: BlockKind) -> list[int]:
+        return [self.paragraphs[i].line for it in self.items if it.kind is kind for i in it.paragraphs]
+
+
+def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
+    """The layout of a transcript's body, from its paragraphs and front matter."""
+    if not paragraphs:
+        raise InputError("no question/answer turns found: the transcript has no text", Location(path))
+    forced = Family(meta.layout) if meta.layout else None
+    roles = _roles(paragraphs, meta, forced, path)
+    if forced is not None:
+        family = forced
+    elif roles == {DASH: None}:
+        family = Family.DASHES if _dashes_alternate(paragraphs) else Family.MARKED_ANSWERS
+        roles = {DASH: None if family is Family.DASHES else BlockKind.ANSWER}
+    else:
+        kinds = set(roles.values())
+        family = (
+            Family.TURNS
+            if kinds == {BlockKind.QUESTION, BlockKind.ANSWER}
+            else Family.MARKED_QUESTIONS
+            if kinds == {BlockKind.QUESTION}
+            else Family.MARKED_ANSWERS
+            if kinds == {BlockKind.ANSWER}
+            else Family.ALTERNATING
+        )
+    items = sequence(family.value, paragraphs, roles)
+    layout = Layout(family, tuple(paragraphs), tuple(items), roles=roles)
+    if forced is None:
+        _check_evidence(layout, path)
+    if not layout.questions:
+        raise InputError(
+            "no question/answer turns found: start each turn on a new line with a dash"
+            " (— …) or a speaker label (Вопрос: …, Имя Фамилия: …), or set 'layout:'",
+            Location(path, paragraphs[0].line),
+        )
+    return _with_voices(layout, meta)
+
+
+def _marker(p: Paragraph) -> str | None:
+    if p.lead is not None:
+        return p.lead.key
+    return BOLD if p.bold else None
+
+
+def _roles(
+    paragraphs: list[Paragraph], meta: Metadata, forced: Family | None, path: Path
+) -> dict[str, BlockKind | None]:
+    """Question or answer for each marker that opens paragraphs."""
+    turns: dict[str, list[Paragraph]] = {}
+    for p in paragraphs:
+        marker = _marker(p)
+        if marker is not None:
+            turns.setdefault(marker, []).append(p)
+    if forced is Family.ALTERNATING:
+        return {}
+    if forced is Family.DASHES:
+        return {DASH: None} if DASH in turns else {}
+    if set(turns) == {DASH}:
+        return {DASH: None}
+    interviewer = key_of(meta.interviewer) if meta.interviewer else None
+    speakers = {key_of(s) for s in meta.speakers}
+    roles: dict[str, BlockKind | None] = {}
+    for marker, ps in turns.items():
+        lead = ps[0].lead
+        surname = marker.split()[-1] if marker not in (DASH, BOLD) else marker
+        if marker in speakers or surname in {s.split()[-1] for s in speakers}:
+            roles[marker] = BlockKind.ANSWER
+        elif interviewer and (marker == interviewer or surname == interviewer.split()[-1]):
+            roles[marker] = BlockKind.QUESTION
+        elif marker in ANSWER_WORDS:
+            roles[marker] = BlockKind.ANSWER
+        elif marker in QUESTION_WORDS or marker == BOLD or (lead is not None and lead.outlet):
+            roles[marker] = BlockKind.QUESTION
+    if forced is Family.MARKED_ANSWERS:
+        return dict.fromkeys(turns, BlockKind.ANSWER)
+    if forced is Family.MARKED_QUESTIONS:
+        return {m: BlockKind.QUESTION for m in turns if roles.get(m) is not BlockKind.ANSWER}
+    unknown = [m for m in turns if m not in roles]
+    if not unknown:
+        return roles
+    if BlockKind.QUESTION in roles.values():
+        for m in unknown:
+            roles[m] = BlockKind.QUESTION if _asks(turns[m]) >= 0.75 else BlockKind.ANSWER
+        return roles
+    return roles | _interviewer_by_evidence(turns, unknown, paragraphs, forced, path)
+
+
+def _asks(ps: list[Paragraph]) -> float:
+    return sum(1 for p in ps if ends_as_question(p.text) or p.bold) / len(ps)
+
+
+def _interviewer_by_evidence(
+    turns: dict[str, list[Paragraph]],
+    unknown: list[str],
+    paragraphs: list[Paragraph],
+    forced: Family | None,
+    path: Path,
+) -> dict[str, BlockKind | None]:
+    """No label says who asks: the one whose turns end with '?', who speaks
+    first and briefly. Without such a one, the questions are unmarked."""
+    first = min(unknown, key=lambda m: turns[m][0].line)
+
+    def words(m: str) -> float:
+        return sum(len(p.text.split()) for p in turns[m]) / len(turns[m])
+
+    def score(m: str) -> float:
+        brief = all(words(m) < words(o) for o in unknown if o != m)
+        return _asks(turns[m]) + 0.2 * (m == first) + 0.2 * brief
+
+    ranked = sorted(unknown, key=lambda m: (-score(m), turns[m][0].line))
+    best = ranked[0]
+    runner = ranked[1] if len(ranked) > 1 else None
+    unmarked_questions = any(
+        _marker(p) is None and ends_as_question(p.text) for p in paragraphs
+    )
+    if _asks(turns[best]) < 0.3 or (len(ranked) == 1 and unmarked_questions):
+        return dict.fromkeys(unknown, BlockKind.ANSWER)
+    if runner is not None and score(best) - score(runner) < 0.3 and forced is not Family.TURNS:
+        line = turns[runner][0].line
+        raise InputError(
+            f"cannot tell who asks the questions: '{turns[best][0].lead_text}' and"
+            f" '{turns[runner][0].lead_text}' both do; add 'interviewer: NAME' to the front matter",
+            Location(path, line),
+        )
+    if len(ranked) == 1 and score(best) < 0.5 and forced is None:
+        return {best: BlockKind.ANSWER}
+    return {m: BlockKind.QUESTION if m == best else BlockKind.ANSWER for m in unknown}
+
+
+def _dashes_alternate(paragraphs: list[Paragraph]) -> bool:
+    """Dash turns that follow each other alternate question and answer; a dash
+    paragraph after an unmarked one answers that paragraph."""
+    dashes = [i for i, p in enumerate(paragraphs) if p.lead is not None]
+    adjacent = sum(1 for i in dashes if i > 0 and paragraphs[i - 1].lead is not None)
+    return adjacent * 4 >= len(dashes)
+
+
+def _check_evidence(layout: Layout, path: Path) -> None:
+    """A split the text does not support is an error, not a page."""
+    ps = layout.paragraphs
+    questions = [it for it in layout.items if it.kind is BlockKind.QUESTION]
+    answers = [it for it in layout.items if it.kind is BlockKind.ANSWER]
+    if layout.family not in (Family.DASHES, Family.ALTERNATING) or not questions:
+        return
+    asked = sum(ends_as_question(ps[q.paragraphs[-1]].text) for q in questions) / len(questions)
+    answered = sum(ends_as_question(ps[a.paragraphs[-1]].text) for a in answers) / max(
+        len(answers), 1
+    )
+    if asked < 0.5 or answered > asked - 0.25:
+        what = "dash turns" if layout.family is Family.DASHES else "unmarked paragraphs"
+        line = ps[answers[0].paragraphs[0]].line if answers else ps[questions[0].paragraphs[0]].line
+        raise InputError(
+            f"{what} do not alternate question and answer clearly (from line {line});"
+            " mark each question with a label or a dash, or confirm with"
+            f" 'layout: {layout.family.value}' in the front matter",
+            Location(path, line),
+        )
+
+
+def _with_voices(layout: Layout, meta: Metadata) -> Layout:
+    """The speakers, named by the longest label each one has (a surname alone
+    is the same person as the full name), or as the front matter names them."""
+    written: dict[str, tuple[str, bool]] = {}
+    for p in layout.paragraphs:
+        key = person(p.lead.key) if p.lead is not None else None
+        if p.lead is not None and key is not None:
+            if len(p.lead.written) > len(written.get(key, ("", False))[0]):
+                written[key] = (p.lead.written, p.lead.outlet)
+    voices: dict[str, Voice] = {}
+    for item in layout.items:
+        key = item.speaker
+        if key is None or key not in written:
+            continue
+        if key in voices:
+            v = voices[key]
+            voices[key] = Voice(v.key, v.name, v.line, v.turns + 1, v.outlet)
+            continue
+        named = [s for s in meta.speakers if key_of(s).split()[-1] == key.split()[-1]]
+        label, outlet = written[key]
+        name = named[0] if named else display(label, outlet)
+        voices[key] = Voice(key, name, layout.paragraphs[item.paragraphs[0]].line, 1, outlet)
+    asking = [v for k, v in voices.items() if layout.roles.get(k) is BlockKind.QUESTION]
+    interviewer = asking[0] if asking else None
+    if meta.interviewer:
+        interviewer = Voice(key_of(meta.interviewer), meta.interviewer, 0, 0)
+    respondents = tuple(v for k, v in voices.items() if layout.roles.get(k) is BlockKind.ANSWER)
+    return Layout(
+        layout.family, layout.paragraphs, layout.items, interviewer, respondents, layout.roles
+    )
