@@ -30,6 +30,7 @@ _LABEL = re.compile(rf"(?P<label>{_NAME.pattern})\s*(?P<sep>:|\.(?=\s|$))[ \t\u0
 _OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\s*(?P<sep>[:.])[ \t\u00a0]*")
 # Words that say what a turn is rather than who speaks.
 QUESTION_WORDS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер", "ведущий"}
+QUESTION_WORDS |= {"модератор", "ведущая", "редакция"}
 ANSWER_WORDS = {"ответ", "о"}
 _NOT_NAMES = {"CONJ", "PREP", "PRCL", "INTJ", "ADVB", "VERB", "INFN", "PRED", "GRND", "NPRO"}
 _NOT_NAMES |= {"ADJS", "PRTS", "COMP", "NUMR"}
@@ -61,7 +62,7 @@ def candidate(text: str) -> Lead | None:
         return Lead(key_of(m.group("label")), m.group("label"), rest, False, outlet=True)
     m = _LABEL.match(body)
     if m and _name_like(m.group("label"), m.group("sep")):
-        label = m.group("label").rstrip(".") if m.group("sep") == ":" else m.group("label")
+        label = m.group("label")
         key = key_of(label)
         words = label.replace(".", ". ").split()
         strong = key in QUESTION_WORDS | ANSWER_WORDS or (
@@ -123,6 +124,9 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
         or lead.key in known_keys
         or lead.key.split()[-1] in known_surnames
     }
+    # A surname alone is a label when a full label ends with it.
+    surnames = {k.split()[-1] for k in keys if len(k.split()) > 1}
+    keys |= {lead.key for lead in found if lead.key in surnames}
     full = sorted(keys | known_keys, key=lambda k: (-len(k.split()), k))
     speaker = {}
     for key in keys:
@@ -138,7 +142,7 @@ def display(written: str, outlet: bool = False) -> str:
         return "«" + written.strip("«»\"“”„") + "»"
     words = []
     for word in written.split():
-        if len(word.rstrip(".")) > 1 and word.isupper():
+        if len(word) > 1 and word.isupper() and "." not in word:
             word = "-".join(part.capitalize() for part in word.split("-"))
         words.append(word)
     return " ".join(words)

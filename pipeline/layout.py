@@ -81,7 +81,7 @@ def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
             if kinds == {BlockKind.ANSWER}
             else Family.ALTERNATING
         )
-    items = sequence(family.value, paragraphs, roles)
+    items = sequence(family.value, paragraphs, roles, confirmed=forced is Family.ALTERNATING)
     layout = Layout(family, tuple(paragraphs), tuple(items), roles=roles)
     if forced is None:
         _check_evidence(layout, path)

@@ -112,8 +112,8 @@ def marker(p: Paragraph) -> str | None:
 
 def person(key: str | None) -> str | None:
     """The speaker a marker names: not a dash, bold or a role word."""
-    if key in (None, DASH, BOLD) or key in QUESTION_WORDS | ANSWER_WORDS:
-        return None
+    if key is None or key in (DASH, BOLD) or key in QUESTION_WORDS | ANSWER_WORDS or len(key) < 2:
+        return None  # "Р:" is a marker like a dash; "Д.К." are someone's initials
     return key
 
 
@@ -121,15 +121,20 @@ def ends_as_question(text: str) -> bool:
     return bool(re.search(r"\?[»\"”)…. ]*$", text))
 
 
-def sequence(family: str, ps: list[Paragraph], roles: dict[str, BlockKind | None]) -> list[Item]:
-    """Lede, captions, questions, answers and trailer, in reading order."""
+def sequence(
+    family: str, ps: list[Paragraph], roles: dict[str, BlockKind | None], confirmed: bool = False
+) -> list[Item]:
+    """Lede, captions, questions, answers and trailer, in reading order.
+
+    ``confirmed``: the front matter says the layout; alternation starts at once.
+    """
 
     def role(i: int) -> BlockKind | None:
         m = marker(ps[i])
         return roles.get(m) if m is not None else None
 
     if family == "alternating":
-        turns = [i for i, p in enumerate(ps) if ends_as_question(p.text) or p.bold]
+        turns = [i for i, p in enumerate(ps) if ends_as_question(p.text) or p.bold or confirmed]
         start = turns[0] if turns else len(ps)
         turns = [i for i in range(start, len(ps)) if not _caption(ps[i])]
         last = max((i for i in turns if ends_as_question(ps[i].text)), default=len(ps))
@@ -157,9 +162,16 @@ def sequence(family: str, ps: list[Paragraph], roles: dict[str, BlockKind | None
                 builder.turn(BlockKind.ANSWER, i, None)
             else:
                 builder.unmarked(i)
+    items = builder.items
+    last_turn = [it for it in items if it.kind in (BlockKind.QUESTION, BlockKind.ANSWER)][-1:]
+    if last_turn and last_turn[0].kind is BlockKind.QUESTION and items[-1] is last_turn[0]:
+        if not ends_as_question(ps[last_turn[0].paragraphs[-1]].text):
+            # "— Спасибо." with no answer after it closes the talk; it asks nothing.
+            end = last_turn[0].paragraphs[0]
+            items.pop()
     if end < len(ps):
-        builder.items.append(Item(BlockKind.TRAILER, list(range(end, len(ps)))))
-    return builder.items
+        items.append(Item(BlockKind.TRAILER, list(range(end, len(ps)))))
+    return items
 
 
 def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], end: int) -> None:
@@ -185,7 +197,6 @@ def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], 
             else:
                 builder.unmarked(i)
         builder.turn(BlockKind.ANSWER, a, person(speaker))
-        builder.turn(BlockKind.ANSWER, a, speaker)
         answered.add(speaker)
         previous = a
     for i in range(previous + 1, end):
