@@ -94,7 +94,10 @@ def _not_a_common_word(word: str) -> bool:
     if not _morph().word_is_known(word.lower()):
         return True
     tags = [p.tag for p in parse]
-    if any({"Name", "Surn", "Patr", "Abbr", "Init"} & set(str(t).replace(" ", ",").split(",")) for t in tags):
+    if any(
+        {"Name", "Surn", "Patr", "Abbr", "Init"} & set(str(t).replace(" ", ",").split(","))
+        for t in tags
+    ):
         return True
     return tags[0].POS not in _NOT_NAMES
 
@@ -139,7 +142,7 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
 def display(written: str, outlet: bool = False) -> str:
     """A label as a name to print: capitals of a newspaper's style become title case."""
     if outlet:
-        return "«" + written.strip("«»\"“”„") + "»"
+        return "«" + written.strip('«»"“”„') + "»"
     words = []
     for word in written.split():
         if len(word) > 1 and word.isupper() and "." not in word:

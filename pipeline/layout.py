@@ -10,7 +10,6 @@ decide, the error names the line and the front matter key that settles it.
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,20 +48,24 @@ class Layout:
     items: tuple[Item, ...]  # in reading order: lede, captions, questions, answers, trailer
     interviewer: Voice | None = None
     respondents: tuple[Voice, ...] = ()
-    roles: dict[str, BlockKind] = field(default_factory=dict)  # marker → question/answer
+    roles: dict[str, BlockKind | None] = field(default_factory=dict)  # marker → its turns
 
     @property
     def questions(self) -> int:
         return sum(1 for item in self.items if item.kind is BlockKind.QUESTION)
 
     def lines(self, kind: BlockKind) -> list[int]:
-        return [self.paragraphs[i].line for it in self.items if it.kind is kind for i in it.paragraphs]
+        return [
+            self.paragraphs[i].line for it in self.items if it.kind is kind for i in it.paragraphs
+        ]
 
 
 def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
     """The layout of a transcript's body, from its paragraphs and front matter."""
     if not paragraphs:
-        raise InputError("no question/answer turns found: the transcript has no text", Location(path))
+        raise InputError(
+            "no question/answer turns found: the transcript has no text", Location(path)
+        )
     forced = Family(meta.layout) if meta.layout else None
     roles = _roles(paragraphs, meta, forced, path)
     if forced is not None:
@@ -168,9 +171,7 @@ def _interviewer_by_evidence(
     ranked = sorted(unknown, key=lambda m: (-score(m), turns[m][0].line))
     best = ranked[0]
     runner = ranked[1] if len(ranked) > 1 else None
-    unmarked_questions = any(
-        _marker(p) is None and ends_as_question(p.text) for p in paragraphs
-    )
+    unmarked_questions = any(_marker(p) is None and ends_as_question(p.text) for p in paragraphs)
     if _asks(turns[best]) < 0.3 or (len(ranked) == 1 and unmarked_questions):
         return dict.fromkeys(unknown, BlockKind.ANSWER)
     if runner is not None and score(best) - score(runner) < 0.3 and forced is not Family.TURNS:
@@ -221,9 +222,9 @@ def _with_voices(layout: Layout, meta: Metadata) -> Layout:
     written: dict[str, tuple[str, bool]] = {}
     for p in layout.paragraphs:
         key = person(p.lead.key) if p.lead is not None else None
-        if p.lead is not None and key is not None:
-            if len(p.lead.written) > len(written.get(key, ("", False))[0]):
-                written[key] = (p.lead.written, p.lead.outlet)
+        longest = written.get(key or "", ("", False))[0]
+        if p.lead is not None and key is not None and len(p.lead.written) > len(longest):
+            written[key] = (p.lead.written, p.lead.outlet)
     voices: dict[str, Voice] = {}
     for item in layout.items:
         key = item.speaker

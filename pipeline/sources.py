@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from pipeline.encoding import decode_transcript
@@ -77,18 +78,16 @@ def _docx_paragraphs(path: Path) -> list[_Paragraph]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise InputError("not a Word .docx file (save it again as .docx)", Location(path)) from None
-    out = []
-    for paragraph in document.paragraphs:
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        style_font = paragraph.style.font if paragraph.style is not None else None
+    return [(p.text, _throughout(p, "bold"), _throughout(p, "italic")) for p in document.paragraphs]
 
-        def throughout(attribute: str) -> bool:
-            default = bool(style_font is not None and getattr(style_font, attribute))
-            values = [getattr(r, attribute) for r in runs]  # None: as the paragraph style
-            return bool(runs) and all(default if v is None else v for v in values)
 
-        out.append((paragraph.text, throughout("bold"), throughout("italic")))
-    return out
+def _throughout(paragraph: Any, attribute: str) -> bool:
+    """Every run with text has the attribute, set on the run or by the paragraph style."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    font = paragraph.style.font if paragraph.style is not None else None
+    default = bool(font is not None and getattr(font, attribute))
+    values = [getattr(r, attribute) for r in runs]  # None: as the paragraph style says
+    return bool(runs) and all(default if v is None else v for v in values)
 
 
 _ODF = {
@@ -130,7 +129,9 @@ def _odt_paragraphs(path: Path) -> list[_Paragraph]:
     return out
 
 
-def _odt_text(node: ElementTree.Element, style: str | None, out: list[tuple[str, str | None]]) -> None:
+def _odt_text(
+    node: ElementTree.Element, style: str | None, out: list[tuple[str, str | None]]
+) -> None:
     tag = node.tag.rsplit("}", 1)[-1]
     if tag == "s":
         out.append((" " * int(node.get(f"{{{_ODF['text']}}}c", "1")), style))

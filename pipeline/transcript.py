@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +130,9 @@ def _metadata_value(key: str, value: Any, where: Location) -> Any:
     if key == "speakers":
         names = value.split(",") if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            raise InputError("'speakers' must be a list of names (or names separated by commas)", where)
+            raise InputError(
+                "'speakers' must be a list of names (or names separated by commas)", where
+            )
         return tuple(" ".join(n.split()) for n in names)
     if key == "layout" and value not in FAMILIES:
         raise InputError(f"'layout' must be one of {', '.join(FAMILIES)}, not {value!r}", where)

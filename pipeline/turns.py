@@ -100,7 +100,9 @@ def _labels_on_their_own_line(ps: list[Paragraph]) -> list[Paragraph]:
             pending = p
             continue
         if pending is not None and p.lead is None:
-            p = Paragraph(p.line, p.text, pending.lead, p.bold, p.italic, f"{pending.full} {p.full}")
+            p = Paragraph(
+                p.line, p.text, pending.lead, p.bold, p.italic, f"{pending.full} {p.full}"
+            )
         pending = None
         out.append(p)
     return out
@@ -164,11 +166,11 @@ def sequence(
                 builder.unmarked(i)
     items = builder.items
     last_turn = [it for it in items if it.kind in (BlockKind.QUESTION, BlockKind.ANSWER)][-1:]
-    if last_turn and last_turn[0].kind is BlockKind.QUESTION and items[-1] is last_turn[0]:
-        if not ends_as_question(ps[last_turn[0].paragraphs[-1]].text):
-            # "— Спасибо." with no answer after it closes the talk; it asks nothing.
-            end = last_turn[0].paragraphs[0]
-            items.pop()
+    closing = last_turn and last_turn[0].kind is BlockKind.QUESTION and items[-1] is last_turn[0]
+    if closing and not ends_as_question(ps[last_turn[0].paragraphs[-1]].text):
+        # "— Спасибо." with no answer after it closes the talk; it asks nothing.
+        end = last_turn[0].paragraphs[0]
+        items.pop()
     if end < len(ps):
         items.append(Item(BlockKind.TRAILER, list(range(end, len(ps)))))
     return items
