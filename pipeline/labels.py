@@ -61,6 +61,11 @@ def candidate(text: str) -> Lead | None:
         rest = body[m.end() :]
         return Lead(key_of(m.group("label")), m.group("label"), rest, False, outlet=True)
     m = _LABEL.match(body)
+    label = m.group("label") if m else ""
+    one_word = label.isupper() and len(label) > 2 and " " not in label and "." not in label
+    if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):
+        # "ЗАВТРА." or "ПОЛДЕНЬ:": a word in capitals that names no person is an outlet
+        return Lead(key_of(label), label, body[m.end() :] if m else "", False, outlet=True)
     if m and _name_like(m.group("label"), m.group("sep")):
         label = m.group("label")
         key = key_of(label)
@@ -76,7 +81,8 @@ def candidate(text: str) -> Lead | None:
 
 def _name_like(label: str, sep: str) -> bool:
     words = label.replace(".", ". ").split()
-    if sep == "." and not any(len(w) >= 2 and w.isupper() for w in words):
+    role = len(key_of(label)) > 1 and key_of(label) in QUESTION_WORDS | ANSWER_WORDS
+    if sep == "." and not role and not any(len(w) >= 2 and w.isupper() for w in words):
         # "Да. Конечно" is a sentence; "Дарья ОСИНИНА." and "ЗАВТРА." are labels
         return False
     if len(words) > 1 and any(len(w.rstrip(".")) == 1 and not w.endswith(".") for w in words):
@@ -100,6 +106,17 @@ def _not_a_common_word(word: str) -> bool:
     ):
         return True
     return tags[0].POS not in _NOT_NAMES
+
+
+def _person_word(word: str) -> bool:
+    """A surname or first name as the dictionary knows them, or a word it does not know."""
+    word = word.lower()
+    if not _morph().word_is_known(word):
+        return True
+    return any(
+        {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))
+        for p in _morph().parse(word)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ EXPECTED = {
     "markup-is-text": ("dashes", 2, [], None),
     "one-letter-label": ("turns", 3, ["Асель Нурланова"], None),
     "outlet-guillemets-caps-respondent": ("turns", 3, ["Ермек Тастанов"], None),
+    "outlet-caps-word": ("turns", 3, ["Камила Жансугурова"], None),
     "outlet-quotes-period": ("turns", 3, ["Гульнара Омарова"], None),
     "question-answer-letters": ("turns", 3, [], None),
     "round-table-moderator": ("turns", 2, ["Ильяс Бекетов", "Дина Каримова"], None),
