@@ -159,6 +159,22 @@ def _interviewer_by_evidence(
 ) -> dict[str, BlockKind | None]:
     """No label says who asks: the one whose turns end with '?', who speaks
     first and briefly. Without such a one, the questions are unmarked."""
+    unmarked = [p for p in paragraphs if _marker(p) is None]
+    unmarked_asks = sum(ends_as_question(p.text) for p in unmarked) / max(len(unmarked), 1)
+    if len(unknown) == 1:
+        (label,) = unknown
+        asks = _asks(turns[label])
+        if asks >= 0.6 and unmarked_asks < asks / 2:
+            return {label: BlockKind.QUESTION}
+        if asks < 0.3 or forced is Family.TURNS:
+            return {label: BlockKind.ANSWER}
+        first = turns[label][0]
+        raise InputError(
+            f"cannot tell whether '{first.lead_text}' asks or answers; add"
+            f" 'interviewer: {first.lead_text}' or 'speakers: [{first.lead_text}]'"
+            " to the front matter",
+            Location(path, first.line),
+        )
     first = min(unknown, key=lambda m: turns[m][0].line)
 
     def words(m: str) -> float:
@@ -169,20 +185,15 @@ def _interviewer_by_evidence(
         return _asks(turns[m]) + 0.2 * (m == first) + 0.2 * brief
 
     ranked = sorted(unknown, key=lambda m: (-score(m), turns[m][0].line))
-    best = ranked[0]
-    runner = ranked[1] if len(ranked) > 1 else None
-    unmarked_questions = any(_marker(p) is None and ends_as_question(p.text) for p in paragraphs)
-    if _asks(turns[best]) < 0.3 or (len(ranked) == 1 and unmarked_questions):
-        return dict.fromkeys(unknown, BlockKind.ANSWER)
-    if runner is not None and score(best) - score(runner) < 0.3 and forced is not Family.TURNS:
-        line = turns[runner][0].line
+    best, runner = ranked[0], ranked[1]
+    if _asks(turns[best]) < 0.3:
+        return dict.fromkeys(unknown, BlockKind.ANSWER)  # a round table: questions unmarked
+    if score(best) - score(runner) < 0.3 and forced is not Family.TURNS:
         raise InputError(
             f"cannot tell who asks the questions: '{turns[best][0].lead_text}' and"
             f" '{turns[runner][0].lead_text}' both do; add 'interviewer: NAME' to the front matter",
-            Location(path, line),
+            Location(path, turns[runner][0].line),
         )
-    if len(ranked) == 1 and score(best) < 0.5 and forced is None:
-        return {best: BlockKind.ANSWER}
     return {m: BlockKind.QUESTION if m == best else BlockKind.ANSWER for m in unknown}
 
 
@@ -199,20 +210,27 @@ def _check_evidence(layout: Layout, path: Path) -> None:
     ps = layout.paragraphs
     questions = [it for it in layout.items if it.kind is BlockKind.QUESTION]
     answers = [it for it in layout.items if it.kind is BlockKind.ANSWER]
-    if layout.family not in (Family.DASHES, Family.ALTERNATING) or not questions:
+    if layout.family is not Family.ALTERNATING or not questions:
+        # Dash turns alternate by convention, '?' or not (remarks, questions in answers).
         return
     asked = sum(ends_as_question(ps[q.paragraphs[-1]].text) for q in questions) / len(questions)
     answered = sum(ends_as_question(ps[a.paragraphs[-1]].text) for a in answers) / max(
         len(answers), 1
     )
     if asked < 0.5 or answered > asked - 0.25:
-        what = "dash turns" if layout.family is Family.DASHES else "unmarked paragraphs"
-        line = ps[answers[0].paragraphs[0]].line if answers else ps[questions[0].paragraphs[0]].line
+        # The first paragraph that breaks the pattern: a statement where a
+        # question should be, or a question where an answer should be.
+        odd = [
+            ps[it.paragraphs[-1]]
+            for it in layout.items
+            if (it.kind is BlockKind.QUESTION) != ends_as_question(ps[it.paragraphs[-1]].text)
+            and it.kind in (BlockKind.QUESTION, BlockKind.ANSWER)
+        ]
         raise InputError(
-            f"{what} do not alternate question and answer clearly (from line {line});"
-            " mark each question with a label or a dash, or confirm with"
+            "unmarked paragraphs do not alternate question and answer clearly here;"
+            " mark each question with a label, a dash or bold, or confirm with"
             f" 'layout: {layout.family.value}' in the front matter",
-            Location(path, line),
+            Location(path, odd[0].line if odd else ps[0].line),
         )
 
 

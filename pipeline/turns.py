@@ -165,12 +165,6 @@ def sequence(
             else:
                 builder.unmarked(i)
     items = builder.items
-    last_turn = [it for it in items if it.kind in (BlockKind.QUESTION, BlockKind.ANSWER)][-1:]
-    closing = last_turn and last_turn[0].kind is BlockKind.QUESTION and items[-1] is last_turn[0]
-    if closing and not ends_as_question(ps[last_turn[0].paragraphs[-1]].text):
-        # "— Спасибо." with no answer after it closes the talk; it asks nothing.
-        end = last_turn[0].paragraphs[0]
-        items.pop()
     if end < len(ps):
         items.append(Item(BlockKind.TRAILER, list(range(end, len(ps)))))
     return items
