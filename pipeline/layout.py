@@ -168,12 +168,12 @@ def _interviewer_by_evidence(
             return {label: BlockKind.QUESTION}
         if asks < 0.3 or forced is Family.TURNS:
             return {label: BlockKind.ANSWER}
-        first = turns[label][0]
+        opening = turns[label][0]
         raise InputError(
-            f"cannot tell whether '{first.lead_text}' asks or answers; add"
-            f" 'interviewer: {first.lead_text}' or 'speakers: [{first.lead_text}]'"
+            f"cannot tell whether '{opening.lead_text}' asks or answers; add"
+            f" 'interviewer: {opening.lead_text}' or 'speakers: [{opening.lead_text}]'"
             " to the front matter",
-            Location(path, first.line),
+            Location(path, opening.line),
         )
     first = min(unknown, key=lambda m: turns[m][0].line)
 
