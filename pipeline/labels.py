@@ -26,7 +26,11 @@ _WORD = (
     rf"|[{_UPPER}]\.?(?![{_LOWER}])"  # an initial or a one-letter role: С., Р
 )
 _NAME = re.compile(rf"(?:{_WORD})(?:(?:\s+|(?<=\.))(?:{_WORD})){{0,3}}")
-_LABEL = re.compile(rf"(?P<label>{_NAME.pattern})\s*(?P<sep>:|\.(?=\s|$))[ \t\u00a0]*")
+_LABEL = re.compile(
+    rf"(?P<label>{_NAME.pattern})"
+    rf"(?P<about>,[ \t]*[{_LOWER}][{_LOWER}\w -]{{0,40}}(?<=\w))?"  # ", корреспондент"
+    r"\s*(?P<sep>:|\.(?=\s|$))[ \t\u00a0]*"
+)
 _OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\s*(?P<sep>[:.])[ \t\u00a0]*")
 # Words that say what a turn is rather than who speaks.
 QUESTION_WORDS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер", "ведущий"}
@@ -45,6 +49,7 @@ class Lead:
     rest: str  # the paragraph's text after the marker
     strong: bool  # a name or role by its shape alone, even if it occurs once
     outlet: bool = False
+    asks: bool = False  # the label says so: "Дарья Ким, корреспондент:"
 
 
 def key_of(label: str) -> str:
@@ -66,8 +71,14 @@ def candidate(text: str) -> Lead | None:
     if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):
         # "ЗАВТРА." or "ПОЛДЕНЬ:": a word in capitals that names no person is an outlet
         return Lead(key_of(label), label, body[m.end() :] if m else "", False, outlet=True)
-    if m and _name_like(m.group("label"), m.group("sep")):
-        label = m.group("label")
+    if m and m.group("about") and m.group("sep") == ":" and _name_like(label, ":"):
+        # "Арман Сеитов, инженер:": the person, and what they are
+        about = key_of(m.group("about").strip(", "))
+        asks = bool(set(about.split()) & QUESTION_WORDS)
+        written = label + m.group("about")
+        strong = len(label.split()) > 1  # "Москва, как всегда:" is one word and a sentence
+        return Lead(key_of(label), written, body[m.end() :], strong, asks=asks)
+    if m and not m.group("about") and _name_like(label, m.group("sep")):
         key = key_of(label)
         words = label.replace(".", ". ").split()
         strong = key in QUESTION_WORDS | ANSWER_WORDS or (

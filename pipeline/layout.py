@@ -130,7 +130,7 @@ def _roles(
             roles[marker] = BlockKind.QUESTION
         elif marker in ANSWER_WORDS:
             roles[marker] = BlockKind.ANSWER
-        elif marker in QUESTION_WORDS or marker == BOLD or (lead is not None and lead.outlet):
+        elif marker in QUESTION_WORDS or marker == BOLD or (lead and (lead.outlet or lead.asks)):
             roles[marker] = BlockKind.QUESTION
     if forced is Family.MARKED_ANSWERS:
         return dict.fromkeys(turns, BlockKind.ANSWER)
@@ -217,7 +217,7 @@ def _check_evidence(layout: Layout, path: Path) -> None:
     answered = sum(ends_as_question(ps[a.paragraphs[-1]].text) for a in answers) / max(
         len(answers), 1
     )
-    if asked < 0.5 or answered > asked - 0.25:
+    if asked < 0.5 or answered > asked - 0.25 or len(questions) < 2:
         # The first paragraph that breaks the pattern: a statement where a
         # question should be, or a question where an answer should be.
         odd = [

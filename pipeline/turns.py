@@ -61,7 +61,9 @@ def paragraphs(
         c = leads[i]
         if c is None or (c.key != DASH and c.key not in speaker):
             return None
-        return c if c.key == DASH else Lead(speaker[c.key], c.written, c.rest, c.strong, c.outlet)
+        if c.key == DASH:
+            return c
+        return Lead(speaker[c.key], c.written, c.rest, c.strong, c.outlet, c.asks)
 
     groups: list[list[int]] = []
     for i, text in enumerate(texts):

@@ -40,6 +40,12 @@ EXPECTED = {
     "labels-names": ("turns", 2, ["Иван Петров"], "Алия Сарсенова"),
     "labels-outlet": ("turns", 2, [], None),
     "labels-question-answer": ("turns", 2, [], None),
+    "labels-with-descriptions": (
+        "turns",
+        3,
+        ["Арман Сеитов, инженер-мостостроитель"],
+        "Дарья Ким, корреспондент",
+    ),
     "layout-override-alternating": ("alternating", 3, [], None),
     "lede-caption-trailer": ("dashes", 2, [], None),
     "markup-is-text": ("dashes", 2, [], None),
@@ -68,7 +74,7 @@ _ROLE_MARKER = re.compile(
 
 
 def test_the_corpus_has_every_case_in_the_table() -> None:
-    assert len(CASES) >= 35
+    assert len(CASES) >= 37
     assert {c.stem for c in CASES} == set(EXPECTED)
 
 
