@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -50,6 +50,7 @@ class Lead:
     strong: bool  # a name or role by its shape alone, even if it occurs once
     outlet: bool = False
     asks: bool = False  # the label says so: "Дарья Ким, корреспондент:"
+    after_dash: str | None = None  # "— Имя: …": the text after the dash, if not a label
 
 
 def key_of(label: str) -> str:
@@ -61,6 +62,13 @@ def candidate(text: str) -> Lead | None:
     """The marker a paragraph's first line opens with, if it has the shape of one."""
     dash = _DASH.match(text)
     body = text[dash.end() :] if dash else text
+    found = _label(body)
+    if found is not None and dash:
+        return replace(found, after_dash=body)
+    return found if found is not None else Lead(DASH, DASH, body, True) if dash else None
+
+
+def _label(body: str) -> Lead | None:
     m = _OUTLET.match(body)
     if m:
         rest = body[m.end() :]
@@ -76,17 +84,20 @@ def candidate(text: str) -> Lead | None:
         about = key_of(m.group("about").strip(", "))
         asks = bool(set(about.split()) & QUESTION_WORDS)
         written = label + m.group("about")
-        strong = len(label.split()) > 1  # "Москва, как всегда:" is one word and a sentence
+        # "Москва, как всегда:" is one word and a sentence; "Дарья Дмитриевна,
+        # скажите:" addresses someone (a patronymic last): both need to recur.
+        strong = len(label.split()) > 1 and not _patronymic(label.split()[-1])
         return Lead(key_of(label), written, body[m.end() :], strong, asks=asks)
     if m and not m.group("about") and _name_like(label, m.group("sep")):
         key = key_of(label)
         words = label.replace(".", ". ").split()
         strong = key in QUESTION_WORDS | ANSWER_WORDS or (
-            m.group("sep") == ":" and len(words) >= 2 and any(len(w) > 2 for w in words)
+            m.group("sep") == ":"
+            and len(words) >= 2
+            and any(len(w) > 2 for w in words)
+            and not _patronymic(words[-1])
         )
         return Lead(key, label, body[m.end() :], strong)
-    if dash:
-        return Lead(DASH, DASH, body, True)
     return None
 
 
@@ -117,6 +128,11 @@ def _not_a_common_word(word: str) -> bool:
     ):
         return True
     return tags[0].POS not in _NOT_NAMES
+
+
+def _patronymic(word: str) -> bool:
+    """Name and patronymic is how one addresses a person, not how a label names them."""
+    return "Patr" in str(_morph().parse(word.lower())[0].tag)
 
 
 def _person_word(word: str) -> bool:

@@ -59,6 +59,8 @@ def paragraphs(
 
     def lead(i: int) -> Lead | None:
         c = leads[i]
+        if c is not None and c.key != DASH and c.key not in speaker and c.after_dash is not None:
+            return Lead(DASH, DASH, c.after_dash, True)  # "— Айдар Маратович: это…" is a dash turn
         if c is None or (c.key != DASH and c.key not in speaker):
             return None
         if c.key == DASH:
