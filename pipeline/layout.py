@@ -258,8 +258,12 @@ def _with_voices(layout: Layout, meta: Metadata) -> Layout:
         voices[key] = Voice(key, name, layout.paragraphs[item.paragraphs[0]].line, 1, outlet)
     asking = [v for k, v in voices.items() if layout.roles.get(k) is BlockKind.QUESTION]
     interviewer = asking[0] if asking else None
-    if meta.interviewer:
-        interviewer = Voice(key_of(meta.interviewer), meta.interviewer, 0, 0)
+    if meta.interviewer:  # the front matter's spelling of the one who asks
+        interviewer = (
+            Voice(interviewer.key, meta.interviewer, interviewer.line, interviewer.turns)
+            if interviewer is not None
+            else Voice(key_of(meta.interviewer), meta.interviewer, 0, 0)
+        )
     respondents = tuple(v for k, v in voices.items() if layout.roles.get(k) is BlockKind.ANSWER)
     return Layout(
         layout.family, layout.paragraphs, layout.items, interviewer, respondents, layout.roles

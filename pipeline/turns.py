@@ -157,10 +157,11 @@ def sequence(
         _marked_answers(builder, ps, answers, end)
     else:
         alternating = family in ("dashes", "alternating")
+        alternate = set(turns)
         turn = BlockKind.ANSWER
         for i in range(end):
             kind = role(i) if i >= start else None
-            if alternating and i >= start and i in turns:
+            if alternating and i in alternate:
                 turn = kind = BlockKind.QUESTION if turn is BlockKind.ANSWER else BlockKind.ANSWER
             if kind is not None:
                 builder.turn(kind, i, person(marker(ps[i])))
