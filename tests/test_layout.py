@@ -323,3 +323,22 @@ def test_label_text_in_any_encoding_and_line_ending_gives_the_same_page(
     path.parent.mkdir()
     path.write_bytes(text.replace("\n", "\r\n").encode("cp1251"))
     assert cli("convert", path) == cli("convert", case)
+
+
+def test_round_table_page_renders_names_over_answers_with_the_site_markdown(cli: Cli) -> None:
+    import markdown
+
+    from tests.test_markdown import CONFIG
+
+    out = cli("convert", CASES_DIR / "round-table-unlabelled.txt")[1]
+    body = out.split("\n---\n", 1)[1]
+    html = markdown.markdown(
+        body, extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs
+    )
+    assert html.count('<p class="speaker"><strong>Медет Тулегенов</strong></p>') == 2
+    assert '<p class="lede">Редакция собрала' in html
+    byline = cli("convert", CASES_DIR / "caps-name-period.txt")[1].split("\n---\n", 1)[1]
+    html = markdown.markdown(
+        byline, extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs
+    )
+    assert '<p class="interview-byline">Беседовал(а): Марат Жумабаев</p>' in html
