@@ -39,11 +39,15 @@ def speakers_of(layout: Layout, meta: Metadata) -> tuple[Metadata, tuple[Speaker
         speakers.append(Speaker(f"speaker{len(speakers) + 1}", v.name, Role.RESPONDENT))
     if meta.interviewee is None and len(layout.respondents) == 1:
         meta = replace(meta, interviewee=layout.respondents[0].name)
+    elif meta.interviewee is not None and not layout.respondents:
+        # Unlabelled answers are the interviewee's the front matter names.
+        speakers.append(Speaker(f"speaker{len(speakers) + 1}", meta.interviewee, Role.RESPONDENT))
     return meta, tuple(speakers)
 
 
 def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:
     by_key = _speaker_ids(layout, speakers)
+    respondents = [s for s in speakers if s.role is Role.RESPONDENT]
     blocks: list[Block] = []
     ids: Counter[str] = Counter()
     pair = 0
@@ -65,6 +69,8 @@ def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:
         texts = tuple(_text(layout, i) for i in item.paragraphs)
         number = pair if item.kind in _PREFIX else None
         speaker = by_key.get(item.speaker) if item.speaker else None
+        if item.kind is BlockKind.ANSWER and speaker is None and len(respondents) == 1:
+            speaker = respondents[0].id  # one person answers: every answer is theirs
         blocks.append(Block(block_id, item.kind, texts, number, speaker))
     return blocks
 

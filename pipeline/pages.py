@@ -49,6 +49,11 @@ def render_interview(
     out = ["---", f"title: {_yaml_title(plain_title)}", "---", ""]
     out += [f"# {text[document.title.id][0]}", ""]
     meta = _meta_line(document, language)
+    interviewee = document.metadata.interviewee
+    named = [s for s in document.respondents if s.name == interviewee]
+    if meta and interviewee and named and translations is not None:
+        # The interviewee's name as the memory spells it in this language.
+        meta = meta.replace(escape(interviewee), " ".join(text[named[0].id]), 1)
     if meta:
         out += [meta, "{.interview-meta}", ""]
     interviewer = document.interviewer

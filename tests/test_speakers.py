@@ -103,8 +103,11 @@ def test_names_are_spelled_not_translated_and_shown_in_three_languages(
         "kk": "Сұхбаттасқан: Марат Жумабаев",
         "en": "Interviewed by Marat Zhumabayev",
     }
+    interviewee = {"ru": "Ольга Лисицына", "kk": "Ольга Лисицына", "en": "Olga Lisitsyna"}
     for language, byline in bylines.items():
-        assert f"{byline}\n{{.interview-byline}}" in _page(project, language, "caps-name-period")
+        page = _page(project, language, "caps-name-period")
+        assert f"{byline}\n{{.interview-byline}}" in page
+        assert f"\n{interviewee[language]}\n{{.interview-meta}}" in page
 
 
 def test_a_reviewed_name_is_never_respelled(project: Path, cli: Cli) -> None:
