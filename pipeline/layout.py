@@ -112,6 +112,10 @@ def _roles(
         marker = _marker(p)
         if marker is not None:
             turns.setdefault(marker, []).append(p)
+    if BOLD in turns and len(turns) > 1:
+        # With labels or dashes, bold is emphasis (a title, a bold lede), and
+        # evidence for the label it opens, not a marker of its own.
+        del turns[BOLD]
     if forced is Family.ALTERNATING:
         return {}
     if forced is Family.DASHES:

@@ -343,3 +343,12 @@ def test_round_table_page_renders_names_over_answers_with_the_site_markdown(cli:
         byline, extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs
     )
     assert '<p class="interview-byline">Беседовал(а): Марат Жумабаев</p>' in html
+
+
+def test_a_bold_title_in_a_word_file_with_dashes_is_not_a_question(
+    tmp_path: Path, cli: Cli
+) -> None:
+    paragraphs = ["Музей шахтёрского быта", "Лид о музее.", "— Откуда экспонаты?", "— Принесли."]
+    out = cli("convert", _write_docx(tmp_path / "museum.docx", paragraphs, {0}))[1]
+    assert len(re.findall(r"\{#q\d+ \.question ", out)) == 1
+    assert "Музей шахтёрского быта\n{.lede}" in out
