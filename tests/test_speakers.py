@@ -151,6 +151,11 @@ def test_models_translate_the_text_and_never_the_names(
         "Saltanat Rakhimova",
     ]
     assert all("machine: argos ru→en" in e.comment for e in text.values())
+    code, out, _ = cli(
+        "-C", project, "translate", CASES_DIR / "round-table-unlabelled.txt", "--to", "en"
+    )
+    assert code == 0
+    assert out.count("**Medet Tulegenov**\n{.speaker}") == 2  # spelled, not translated
     # A newer model: only the sentences it made are out of date, not the names.
     assert cli("models", "install", packages["ru_en_2"])[0] == 0
     code, _, err = cli("-C", project, "publish", "--no-site")
