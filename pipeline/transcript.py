@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ def parse_transcript(text: str, path: Path) -> Document:
 
 def parse_layout(source: Source, path: Path) -> tuple[Document, Layout]:
     """The document and the layout evidence behind it (for ``convert --explain``)."""
-    text = source.text
+    text = unicodedata.normalize("NFC", source.text)  # as decode_transcript gives files
     meta, slug, body_start = _front_matter(text, path)
     lines = text.split("\n")[body_start:]
     known = [n for n in (meta.interviewer, meta.interviewee, *meta.speakers) if n]
