@@ -51,9 +51,10 @@ def render_interview(
     meta = _meta_line(document, language)
     interviewee = document.metadata.interviewee
     named = [s for s in document.respondents if s.name == interviewee]
-    if meta and interviewee and named and translations is not None:
-        # The interviewee's name as the memory spells it in this language.
-        meta = meta.replace(escape(interviewee), " ".join(text[named[0].id]), 1)
+    spelled = " ".join(text[named[0].id]) if named else ""
+    if meta and interviewee and named and translations and spelled != escape(interviewee):
+        # The name as the memory spells it in this language, the original beside it.
+        meta = meta.replace(escape(interviewee), f"{spelled} ({escape(interviewee)})", 1)
     if meta:
         out += [meta, "{.interview-meta}", ""]
     interviewer = document.interviewer

@@ -103,7 +103,11 @@ def test_names_are_spelled_not_translated_and_shown_in_three_languages(
         "kk": "Сұхбаттасқан: Марат Жумабаев",
         "en": "Interviewed by Marat Zhumabayev",
     }
-    interviewee = {"ru": "Ольга Лисицына", "kk": "Ольга Лисицына", "en": "Olga Lisitsyna"}
+    interviewee = {
+        "ru": "Ольга Лисицына",
+        "kk": "Ольга Лисицына",
+        "en": "Olga Lisitsyna (Ольга Лисицына)",
+    }
     for language, byline in bylines.items():
         page = _page(project, language, "caps-name-period")
         assert f"{byline}\n{{.interview-byline}}" in page
