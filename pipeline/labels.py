@@ -58,6 +58,12 @@ def key_of(label: str) -> str:
     return words.casefold().replace("ё", "е")
 
 
+def surname(key: str) -> str:
+    """The last word of a label key ("медет тулегенов" → "тулегенов")."""
+    words = key.split()
+    return words[-1] if words else key
+
+
 def candidate(text: str) -> Lead | None:
     """The marker a paragraph's first line opens with, if it has the shape of one."""
     dash = _DASH.match(text)
@@ -161,24 +167,24 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
     """
     found = [lead for lead in leads if lead is not None and lead.key != DASH]
     counts = Counter(lead.key for lead in found)
-    known_keys = {key_of(k) for k in known}
-    known_surnames = {k.split()[-1] for k in known_keys}
+    known_keys = {key_of(k) for k in known} - {""}
+    known_surnames = {surname(k) for k in known_keys}
     keys = {
         lead.key
         for lead in found
         if counts[lead.key] >= 2
         or lead.strong
         or lead.key in known_keys
-        or lead.key.split()[-1] in known_surnames
+        or surname(lead.key) in known_surnames
     }
     # A surname alone is a label when a full label ends with it.
-    surnames = {k.split()[-1] for k in keys if len(k.split()) > 1}
+    surnames = {surname(k) for k in keys if len(k.split()) > 1}
     keys |= {lead.key for lead in found if lead.key in surnames}
     full = sorted(keys | known_keys, key=lambda k: (-len(k.split()), k))
     speaker = {}
     for key in keys:
-        surname = key.split()[-1]
-        same = [k for k in full if k.split()[-1] == surname and len(surname) > 2]
+        last = surname(key)
+        same = [k for k in full if surname(k) == last and len(last) > 2]
         speaker[key] = same[0] if same else key
     return speaker
 

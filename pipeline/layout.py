@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.document import BlockKind, Metadata
 from pipeline.errors import InputError, Location
-from pipeline.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of
+from pipeline.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of, surname
 from pipeline.turns import BOLD, Item, Paragraph, ends_as_question, person, sequence
 
 
@@ -127,10 +127,10 @@ def _roles(
     roles: dict[str, BlockKind | None] = {}
     for marker, ps in turns.items():
         lead = ps[0].lead
-        surname = marker.split()[-1] if marker not in (DASH, BOLD) else marker
-        if marker in speakers or surname in {s.split()[-1] for s in speakers}:
+        last = surname(marker)
+        if marker in speakers or last in {surname(s) for s in speakers}:
             roles[marker] = BlockKind.ANSWER
-        elif interviewer and (marker == interviewer or surname == interviewer.split()[-1]):
+        elif interviewer and (marker == interviewer or last == surname(interviewer)):
             roles[marker] = BlockKind.QUESTION
         elif marker in ANSWER_WORDS:
             roles[marker] = BlockKind.ANSWER
@@ -256,7 +256,7 @@ def _with_voices(layout: Layout, meta: Metadata) -> Layout:
             v = voices[key]
             voices[key] = Voice(v.key, v.name, v.line, v.turns + 1, v.outlet)
             continue
-        named = [s for s in meta.speakers if key_of(s).split()[-1] == key.split()[-1]]
+        named = [s for s in meta.speakers if surname(key_of(s)) == surname(key)]
         label, outlet = written[key]
         name = named[0] if named else display(label, outlet)
         voices[key] = Voice(key, name, layout.paragraphs[item.paragraphs[0]].line, 1, outlet)
