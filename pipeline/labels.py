@@ -80,6 +80,8 @@ def _label(body: str) -> Lead | None:
         rest = body[m.end() :]
         return Lead(key_of(m.group("label")), m.group("label"), rest, False, outlet=True)
     m = _LABEL.match(body)
+    if m and m.group("sep") == "." and not body[m.end() :].strip():
+        return None  # "Ответ." alone is a sentence; only "Ответ:" may stand on its own line
     label = m.group("label") if m else ""
     one_word = label.isupper() and len(label) > 2 and " " not in label and "." not in label
     if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):

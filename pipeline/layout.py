@@ -91,7 +91,7 @@ def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
     if not layout.questions:
         raise InputError(
             "no question/answer turns found: start each turn on a new line with a dash"
-            " (— …) or a speaker label (Вопрос: …, Имя Фамилия: …), or set 'layout:'",
+            " (— …) or a speaker label (Вопрос: …, Имя Фамилия: …)",
             Location(path, paragraphs[0].line),
         )
     return _with_voices(layout, meta)
