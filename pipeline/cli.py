@@ -25,7 +25,7 @@ from pipeline.memory import SegmentTranslation, Status
 from pipeline.pages import render_interview
 from pipeline.publish import Project, Report, publish
 from pipeline.segments import segment
-from pipeline.transcript import read_transcript
+from pipeline.transcript import read_layout, read_transcript
 
 EXIT_CODES = (
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
@@ -56,7 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     convert = commands.add_parser("convert", help="print a transcript as Markdown")
-    convert.add_argument("file", type=Path, help="transcript file (any encoding)")
+    convert.add_argument(
+        "file", type=Path, help="transcript: .txt (any encoding), .docx, .odt or .md"
+    )
+    convert.add_argument(
+        "--explain",
+        action="store_true",
+        help="print what was detected (layout, interviewer, speakers, questions, lede,"
+        " captions, trailer) instead of the Markdown",
+    )
     pub = commands.add_parser(
         "publish",
         help="translate what is missing, update translation files and pages, build the site",
@@ -106,8 +114,13 @@ def run(argv: list[str]) -> int:
         return int(e.code or 0)
     try:
         if args.command == "convert":
-            doc = read_transcript(args.file)
-            sys.stdout.write(render_interview(doc, segment(doc), SOURCE).markdown + "\n")
+            doc, layout = read_layout(args.file)
+            if args.explain:
+                from pipeline.explain import explain
+
+                sys.stdout.write(explain(doc, layout))
+            else:
+                sys.stdout.write(render_interview(doc, segment(doc), SOURCE).markdown + "\n")
         elif args.command == "translate":
             sys.stdout.write(_translate(args.file, args.to, args.root))
         elif args.command == "glossary":
@@ -173,6 +186,7 @@ def _progress_bar(total: int, description: str) -> Any:
 def _translate(path: Path, language: str, root: Path) -> str:
     from pipeline.enforce import TermPolicy, translate_with_terms
     from pipeline.glossary import load_glossary
+    from pipeline.names import spell
 
     engine = Engine(progress=_progress_bar)
     route = engine.require_route(SOURCE, language)
@@ -201,10 +215,15 @@ def _translate(path: Path, language: str, root: Path) -> str:
         return translate_markdown(text, machine)
     doc = read_transcript(path)
     segments = segment(doc)
-    texts = machine([s.text for s in segments])
+    names = {s.id: s.name for s in doc.speakers}  # spelled, not machine-translated
+    sentences = [s for s in segments if s.id not in names]
+    texts = machine([s.text for s in sentences])
     translations = {
-        s.id: SegmentTranslation(t, Status.MACHINE) for s, t in zip(segments, texts, strict=True)
+        s.id: SegmentTranslation(t, Status.MACHINE) for s, t in zip(sentences, texts, strict=True)
     }
+    for speaker_id, name in names.items():
+        spelled = spell(name, language, glossary)[0]
+        translations[speaker_id] = SegmentTranslation(spelled, Status.MACHINE)
     return render_interview(doc, segments, language, translations, notice=False).markdown + "\n"
 
 

@@ -13,6 +13,22 @@ class BlockKind(enum.Enum):
     LEDE = "lede"
     QUESTION = "question"
     ANSWER = "answer"
+    CAPTION = "caption"  # a photo caption or credit between the turns
+    TRAILER = "trailer"  # credits and notes after the last answer
+
+
+class Role(enum.Enum):
+    INTERVIEWER = "interviewer"
+    RESPONDENT = "respondent"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person (or outlet) who speaks in the interview; the name is translatable."""
+
+    id: str  # "speaker1": its segment id in the translation memory
+    name: str
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -23,6 +39,8 @@ class Metadata:
     interviewer: str | None = None
     outlet: str | None = None
     source_url: str | None = None
+    speakers: tuple[str, ...] = ()  # who answers, when labels alone cannot tell
+    layout: str | None = None  # a pipeline.layout.Family value, overriding inference
 
 
 @dataclass(frozen=True)
@@ -33,6 +51,7 @@ class Block:
     kind: BlockKind
     paragraphs: tuple[str, ...]
     pair: int | None = None  # question/answer pair number; anchors are q{pair}
+    speaker: str | None = None  # the Speaker.id who says it, when the transcript names them
 
     @property
     def anchor(self) -> str | None:
@@ -47,10 +66,19 @@ class Document:
     source: Path
     metadata: Metadata
     blocks: tuple[Block, ...]
+    speakers: tuple[Speaker, ...] = ()
 
     @property
     def title(self) -> Block:
         return self.blocks[0]
+
+    @property
+    def interviewer(self) -> Speaker | None:
+        return next((s for s in self.speakers if s.role is Role.INTERVIEWER), None)
+
+    @property
+    def respondents(self) -> tuple[Speaker, ...]:
+        return tuple(s for s in self.speakers if s.role is Role.RESPONDENT)
 
 
 @dataclass(frozen=True)

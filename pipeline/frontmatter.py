@@ -15,13 +15,14 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from pipeline.document import Metadata
 from pipeline.encoding import check_text
 from pipeline.errors import InputError, Location
 from pipeline.languages import SOURCE, TARGETS
+from pipeline.layout import FAMILIES
 from pipeline.urls import source_url_problem
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -41,6 +42,8 @@ _KEYS = {
     "outlet": "outlet",
     "source": "source_url",
     "slug": "slug",
+    "speakers": "speakers",
+    "layout": "layout",
 }
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NULL = "tag:yaml.org,2002:null"
@@ -113,6 +116,9 @@ def front_matter(text: str, path: Path) -> tuple[Metadata, str | None, int]:
             raise InputError(f"unknown front matter key {key!r} (known: {known})", where)
         if _KEYS[key] in values:
             raise InputError(f"front matter: '{key}' is given twice", where)
+        if key == "speakers":
+            values["speakers"] = _speakers(value_node, path)
+            continue
         value = _scalar(value_node, f"'{key}'", Location(path, value_node.start_mark.line + 2))
         values[_KEYS[key]] = _metadata_value(key, value, where)
     slug = values.pop("slug", None)
@@ -128,6 +134,20 @@ def _scalar(node: Node, what: str, where: Location) -> str:
     return text
 
 
+def _speakers(node: Node, path: Path) -> tuple[str, ...]:
+    """Who answers: a YAML list of names, or names separated by commas."""
+    where = Location(path, node.start_mark.line + 2)
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    names: list[str] = []
+    for item in items:
+        at = Location(path, item.start_mark.line + 2)
+        text = _scalar(item, "'speakers'", at)
+        names += [" ".join(n.split()) for n in (text.split(",") if item is node else [text])]
+    if not names or not all(names):
+        raise InputError("'speakers' must be a list of names (or names separated by commas)", where)
+    return tuple(names)
+
+
 def _metadata_value(key: str, value: str, where: Location) -> str | datetime.date:
     value = " ".join(value.split())
     if not value:
@@ -140,6 +160,8 @@ def _metadata_value(key: str, value: str, where: Location) -> str | datetime.dat
         except ValueError:
             raise InputError(f"'date' {value!r} is not a day of the calendar", where) from None
         raise InputError(f"'date' must be a date written YYYY-MM-DD, not {value!r}", where)
+    if key == "layout" and value not in FAMILIES:
+        raise InputError(f"'layout' must be one of {', '.join(FAMILIES)}, not {value!r}", where)
     if key == "source":
         problem = source_url_problem(value)
         if problem:

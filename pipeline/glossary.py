@@ -22,7 +22,7 @@ from ruamel.yaml.reader import ReaderError
 from pipeline.errors import InputError, InputErrors, Location
 
 LANGUAGES = ("en", "kk")
-KINDS = ("abbreviation", "proper-name", "keep")
+KINDS = ("abbreviation", "proper-name", "keep", "person")  # person: a speaker's name
 USES = ("first-expanded", "abbreviation", "name")
 CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -22,6 +22,7 @@ class Labels:
     missing_body: str  # {count} {total}
     original_link: str
     untranslated: str
+    interviewed_by: str = ""  # the byline: "{name}" is the interviewer
 
 
 LABELS = {
@@ -38,6 +39,7 @@ LABELS = {
         missing_body="",
         original_link="",
         untranslated="",
+        interviewed_by="Беседовал(а): {name}",
     ),
     "kk": Labels(
         name="Қазақша",
@@ -54,6 +56,7 @@ LABELS = {
         ),
         original_link="Түпнұсқаны орыс тілінде оқу",
         untranslated="аударылмаған",
+        interviewed_by="Сұхбаттасқан: {name}",
     ),
     "en": Labels(
         name="English",
@@ -68,5 +71,6 @@ LABELS = {
         missing_body="Not yet translated, shown in Russian: {count} of {total} sentences.",
         original_link="Read the original in Russian",
         untranslated="not yet translated",
+        interviewed_by="Interviewed by {name}",
     ),
 }

@@ -54,22 +54,51 @@ def render_interview(
     out = ["---", f"title: {_yaml_title(plain_title)}", "---", ""]
     out += [f"# {text[document.title.id][0]}", ""]
     meta = _meta_line(document, language)
+    interviewee = document.metadata.interviewee
+    named = [s for s in document.respondents if s.name == interviewee]
+    spelled = " ".join(text[named[0].id]) if named else ""
+    if meta and interviewee and named and translations and spelled != escape(interviewee):
+        # The name as the memory spells it in this language, the original beside it.
+        meta = meta.replace(escape(interviewee), f"{spelled} ({escape(interviewee)})", 1)
     if meta:
         out += [meta, "{.interview-meta}", ""]
+    interviewer = document.interviewer
+    if interviewer is not None:
+        name = " ".join(text[interviewer.id])
+        out += [LABELS[language].interviewed_by.format(name=name), "{.interview-byline}", ""]
     if translations is not None and notice:
         out += [*_status_notice(document, segments, language, translations), ""]
+    out += _body(document, segments, text, translations)
+    if glossary is not None:
+        out += abbreviations(glossary, language, "\n".join(out))
+    return Page(interview_path(language, document.slug), "\n".join(out))
+
+
+def _body(
+    document: Document,
+    segments: list[Segment],
+    text: dict[str, list[str]],
+    translations: Translations | None,
+) -> list[str]:
+    """Questions as headings; answers, headed by the speaker's name when several
+    people answer (a round table); lede, captions and trailer as classed paragraphs."""
+    named = len(document.respondents) > 1
+    out: list[str] = []
+    speaking: str | None = None  # who answers the current question
     for block in document.blocks[1:]:
         paragraphs = text[block.id]
         if block.kind is BlockKind.QUESTION:
             plain = block_text(block.id, segments, translations)
             out += [question_heading(block.pair or 0, " ".join(paragraphs), plain), ""]
-        else:
-            css = {BlockKind.LEDE: "lede", BlockKind.ANSWER: "answer"}[block.kind]
-            for paragraph in paragraphs:
-                out += [paragraph, f"{{.{css}}}", ""]
-    if glossary is not None:
-        out += abbreviations(glossary, language, "\n".join(out))
-    return Page(interview_path(language, document.slug), "\n".join(out))
+            speaking = None
+            continue
+        if block.kind is BlockKind.ANSWER and named and block.speaker != speaking:
+            speaking = block.speaker
+            if block.speaker is not None:
+                out += [f"**{' '.join(text[block.speaker])}**", "{.speaker}", ""]
+        for paragraph in paragraphs:
+            out += [paragraph, f"{{.{block.kind.value}}}", ""]
+    return out
 
 
 def page_title(

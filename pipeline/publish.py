@@ -23,6 +23,7 @@ from pipeline.glossary_pages import glossary_path, render_glossary
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
 from pipeline.memory import Status, load_memory, serialize, update_memory
+from pipeline.names import fill_names, merge, without_names
 from pipeline.orphans import Orphan, carry_over
 from pipeline.pages import Page, page_title, render_index, render_interview
 from pipeline.segments import segment
@@ -204,7 +205,10 @@ def _plan(
         for doc in documents
         for language in TARGETS
     ]
-    report.machine = fill_gaps(work, options.engine, options.retranslate_machine, options.policy)
+    fill_names(work, options.glossary)
+    views = without_names(work)  # speakers' names are spelled, not machine-translated
+    report.machine = fill_gaps(views, options.engine, options.retranslate_machine, options.policy)
+    merge(work, views)
     written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
     if options.glossary.terms:
         # Checked on the memories about to be written: no second reading.

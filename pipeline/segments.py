@@ -23,4 +23,6 @@ def segment(document: Document) -> list[Segment]:
         for p, paragraph in enumerate(block.paragraphs, start=1):
             for s, sentence in enumerate(split_sentences(paragraph), start=1):
                 segments.append(Segment(f"{block.id}.p{p}.s{s}", block.id, p, sentence))
+    # A name is one entry, never split at the dots of its initials.
+    segments += [Segment(s.id, s.id, 1, s.name) for s in document.speakers]
     return segments

@@ -9,11 +9,17 @@ from pipeline.errors import InputError, Location
 
 # Extensions of transcript files, in lower case; a file's is compared in any case
 # (INTERVIEW.TXT is a transcript).
-TRANSCRIPT_SUFFIXES = frozenset({".txt"})
+TRANSCRIPT_SUFFIXES = frozenset({".txt", ".docx", ".odt", ".md"})
+# Word's lock file for an open document (~$name.docx) is not a transcript.
+_LOCK_PREFIX = "~$"
 
 
 def is_transcript(path: Path) -> bool:
-    return path.suffix.lower() in TRANSCRIPT_SUFFIXES and path.is_file()
+    return (
+        path.suffix.lower() in TRANSCRIPT_SUFFIXES
+        and not path.name.startswith((_LOCK_PREFIX, "."))
+        and path.is_file()
+    )
 
 
 def list_transcripts(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -26,7 +32,9 @@ def list_transcripts(folder: Path) -> tuple[list[Path], list[Path]]:
     except OSError as e:
         raise InputError(f"cannot read the folder: {e.strerror}", Location(folder)) from None
     transcripts = [p for p in entries if is_transcript(p)]
-    others = [p for p in entries if p not in transcripts and not p.name.startswith(".")]
+    others = [
+        p for p in entries if p not in transcripts and not p.name.startswith((".", _LOCK_PREFIX))
+    ]
     return transcripts, others
 
 

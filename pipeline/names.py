@@ -1,0 +1,86 @@
+"""Speakers' names in the translation memory: spelled, not machine-translated.
+
+A translation model would translate "Айдар" or "Познер" as words. Names are
+therefore written by rule and kept as fuzzy (unreviewed) machine entries that
+a translator confirms: English gets a transliteration (iuliia's "Wikipedia"
+schema, the BGN/PCGN system without its apostrophes, as English-language
+media spell Russian and Kazakh names), Kazakh keeps the Russian spelling;
+a person in the glossary (kind: person) is spelled as the glossary says.
+"""
+
+from __future__ import annotations
+
+from pipeline.document import Segment
+from pipeline.glossary import Glossary, Term
+from pipeline.labels import key_of
+from pipeline.machine import DocumentMemory
+from pipeline.memory import SegmentTranslation, Status, engine_of, record_machine
+
+TRANSLITERATION = "transliteration (iuliia wikipedia, BGN/PCGN style)"
+SAME_SPELLING = "the Russian spelling"
+
+
+def spell(name: str, language: str, glossary: Glossary | None) -> tuple[str, str]:
+    """A name in a target language, and how it was made (for the PO comment)."""
+    person = _person(name, glossary)
+    if person is not None and language in person.renderings:
+        return person.renderings[language].name, f"glossary person {person.id}"
+    if language == "en":
+        import iuliia
+
+        return iuliia.WIKIPEDIA.translate(name), TRANSLITERATION
+    return name, SAME_SPELLING
+
+
+def _person(name: str, glossary: Glossary | None) -> Term | None:
+    key = key_of(name)
+    for term in glossary.terms if glossary is not None else ():
+        if term.kind == "person" and key in {key_of(f) for f, _ in term.ru.forms()}:
+            return term
+    return None
+
+
+def name_segments(memory: DocumentMemory) -> list[Segment]:
+    ids = {s.id for s in memory.document.speakers}
+    return [s for s in memory.segments if s.id in ids]
+
+
+def fill_names(memories: list[DocumentMemory], glossary: Glossary | None) -> None:
+    """Spell every name without a reviewed translation; a fuzzy one is refreshed
+    when the rule or the glossary now spells it otherwise."""
+    for m in memories:
+        for seg in name_segments(m):
+            current = m.translations[seg.id]
+            if current.status not in (Status.MISSING, Status.MACHINE):
+                continue
+            text, how = spell(seg.text, m.language, glossary)
+            entry = next(e for e in m.po if e.msgctxt == seg.id and not e.obsolete)
+            if current.text == text and engine_of(entry) == how:
+                continue
+            record_machine(m.po, {seg.id: text}, how)
+            m.translations[seg.id] = SegmentTranslation(text, Status.MACHINE)
+
+
+def without_names(memories: list[DocumentMemory]) -> list[DocumentMemory]:
+    """Views of the memories for the translation models: names are not theirs.
+
+    The views share each PO file; their translations are copies, which
+    ``merge`` folds back."""
+    views = []
+    for m in memories:
+        names = {s.id for s in name_segments(m)}
+        views.append(
+            DocumentMemory(
+                m.document,
+                m.language,
+                [s for s in m.segments if s.id not in names],
+                m.po,
+                {k: v for k, v in m.translations.items() if k not in names},
+            )
+        )
+    return views
+
+
+def merge(memories: list[DocumentMemory], views: list[DocumentMemory]) -> None:
+    for m, view in zip(memories, views, strict=True):
+        m.translations.update(view.translations)
