@@ -143,7 +143,7 @@ def _speakers(node: Node, path: Path) -> tuple[str, ...]:
         at = Location(path, item.start_mark.line + 2)
         text = _scalar(item, "'speakers'", at)
         names += [" ".join(n.split()) for n in (text.split(",") if item is node else [text])]
-    if not names or not all(names):
+    if not names or not all(any(c.isalpha() for c in n) for n in names):
         raise InputError("'speakers' must be a list of names (or names separated by commas)", where)
     return tuple(names)
 

@@ -22,7 +22,7 @@ _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
 _LOWER = "а-яёәғқңөұүһіa-z"
 _WORD = (
     rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]*)*\.?"  # Познер, Корр.
-    rf"|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*"  # КОРЗУН, ДЕ-ГОЛЛЬ
+    rf"|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*(?:\.(?=[ \t]*:))?"  # КОРЗУН, ДЕ-ГОЛЛЬ, КОРР.:
     rf"|[{_UPPER}]\.?(?![{_LOWER}])"  # an initial or a one-letter role: С., Р
 )
 _NAME = re.compile(rf"(?:{_WORD})(?:(?:\s+|(?<=\.))(?:{_WORD})){{0,3}}")

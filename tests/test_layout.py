@@ -22,6 +22,7 @@ EXPECTED = {
     "alternating-plain": ("alternating", 4, [], None),
     "answer-with-question": ("turns", 3, ["Бауыржан Исаев"], "Алия Кенжебаева"),
     "caps-name-period": ("turns", 3, ["Ольга Лисицына"], "Марат Жумабаев"),
+    "caps-role-abbreviation": ("turns", 2, ["Иванова"], None),
     "dash-before-label": ("turns", 3, ["Ерлан Сапаров"], None),
     "dash-em": ("dashes", 2, [], None),
     "dash-en-hyphen": ("dashes", 2, [], None),
