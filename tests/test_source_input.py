@@ -128,7 +128,9 @@ def test_transcript_extensions_in_any_case_and_a_warning_for_other_files(
     project: Path, cli: Cli
 ) -> None:
     shutil.move(project / "transcripts" / SAMPLE.name, project / "transcripts" / "INTERVIEW.TXT")
-    (project / "transcripts" / "notes.docx").write_bytes(b"PK\x03\x04")
+    (project / "transcripts" / "notes.pdf").write_bytes(b"%PDF-1.7")
+    # Word's lock file beside an open document: neither read nor warned about.
+    (project / "transcripts" / "~$INTERVIEW.docx").write_bytes(b"\x05lock")
     (project / "transcripts" / "old").mkdir()
     (project / "transcripts" / ".gitkeep").write_bytes(b"")
     code, _, err = cli("-C", project, "publish", "--no-site")
@@ -138,10 +140,10 @@ def test_transcript_extensions_in_any_case_and_a_warning_for_other_files(
         assert (project / "docs" / language / "interviews" / "interview.md").exists()
     warnings = [line for line in err.splitlines() if line.startswith("warning: ")]
     assert warnings == [
-        f"warning: {project / 'transcripts' / 'notes.docx'}: not a transcript, not published"
-        " (transcripts are .txt files)",
+        f"warning: {project / 'transcripts' / 'notes.pdf'}: not a transcript, not published"
+        " (transcripts are .docx, .md, .odt, .txt files)",
         f"warning: {project / 'transcripts' / 'old'}: a folder, not published"
-        " (transcripts are .txt files)",
+        " (transcripts are .docx, .md, .odt, .txt files)",
     ]
 
 
