@@ -18,11 +18,9 @@ FONTS_STAMP := $(FONTS_NPM)/.noto-sans-0.4.2-roboto-mono-0.4.2
 
 setup: $(STAMP)
 
-# Reinstalls only when the pinned requirements change. torch comes first and
-# pinned: the CPU build, not the multi-GB CUDA one a bare dependency would pull.
+# Reinstalls only when the pinned requirements change.
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
