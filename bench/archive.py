@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.memory import load_memory, serialize, update_memory  # noqa: E402
-from pipeline.segments import segment  # noqa: E402
-from pipeline.transcript import parse_transcript  # noqa: E402
+from pipeline.memory.store import load_memory, serialize, update_memory  # noqa: E402
+from pipeline.source.segments import segment  # noqa: E402
+from pipeline.source.transcript import parse_transcript  # noqa: E402
 from tests.conftest import SAMPLE, SAMPLE_SLUG, copy_project  # noqa: E402
 
 SEED = 20251111

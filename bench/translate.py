@@ -30,11 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.engine import BEAM_SIZE, Engine  # noqa: E402
-from pipeline.machine import DocumentMemory, fill_gaps  # noqa: E402
-from pipeline.memory import update_memory  # noqa: E402
-from pipeline.segments import segment  # noqa: E402
-from pipeline.transcript import read_transcript  # noqa: E402
+from pipeline.memory.store import update_memory  # noqa: E402
+from pipeline.mt.fill import DocumentMemory, fill_gaps  # noqa: E402
+from pipeline.mt.local import BEAM_SIZE, Engine  # noqa: E402
+from pipeline.source.segments import segment  # noqa: E402
+from pipeline.source.transcript import read_transcript  # noqa: E402
 from tests.conftest import SAMPLE, copy_project, sample_corpus  # noqa: E402
 from tests.modelkit import BASE_SHAPE, PackageSpec, build_package, train_sentencepiece  # noqa: E402
 
@@ -66,7 +66,7 @@ def run(work: Path, repeat: int) -> int:
     package = build_package(
         work / "ru_en.argosmodel", PackageSpec("ru", "en", shape=BASE_SHAPE), tokenizer
     )
-    from pipeline.models import install_file
+    from pipeline.mt.argos import install_file
 
     model, _ = install_file(package)
     doc = read_transcript(SAMPLE)

@@ -16,16 +16,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from pipeline import model_install, models
-from pipeline.engine import Engine
 from pipeline.errors import Location, PipelineError, UsageError, shown
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
-from pipeline.memory import SegmentTranslation, Status
-from pipeline.pages import render_interview
+from pipeline.memory.store import SegmentTranslation, Status
+from pipeline.mt import argos as models
+from pipeline.mt import install as model_install
+from pipeline.mt.local import Engine
 from pipeline.publish import Project, Report, publish
-from pipeline.segments import segment
-from pipeline.transcript import read_layout, read_transcript
+from pipeline.site.pages import render_interview
+from pipeline.source.segments import segment
+from pipeline.source.transcript import read_layout, read_transcript
 
 EXIT_CODES = (
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
@@ -116,7 +117,7 @@ def run(argv: list[str]) -> int:
         if args.command == "convert":
             doc, layout = read_layout(args.file)
             if args.explain:
-                from pipeline.explain import explain
+                from pipeline.source.explain import explain
 
                 sys.stdout.write(explain(doc, layout))
             else:
@@ -184,9 +185,9 @@ def _progress_bar(total: int, description: str) -> Any:
 
 
 def _translate(path: Path, language: str, root: Path) -> str:
-    from pipeline.enforce import TermPolicy, translate_with_terms
-    from pipeline.glossary import load_glossary
-    from pipeline.names import spell
+    from pipeline.glossary.enforce import TermPolicy, translate_with_terms
+    from pipeline.glossary.load import load_glossary
+    from pipeline.memory.names import spell
 
     engine = Engine(progress=_progress_bar)
     route = engine.require_route(SOURCE, language)
@@ -206,7 +207,7 @@ def _translate(path: Path, language: str, root: Path) -> str:
         return [o.text for o in outcomes]
 
     if path.suffix.lower() in (".md", ".markdown"):
-        from pipeline.mdtranslate import translate_markdown
+        from pipeline.mt.markdown import translate_markdown
 
         try:
             text = path.read_text(encoding="utf-8")
@@ -248,8 +249,8 @@ def _glossary_parser(commands: Any) -> None:
 
 
 def _glossary(args: argparse.Namespace) -> int:
-    from pipeline import glossary_commands as commands
-    from pipeline.glossary import load_glossary
+    from pipeline.glossary import commands
+    from pipeline.glossary.load import load_glossary
 
     path = args.root / "glossary.yaml"
     if args.action in ("add", "set"):

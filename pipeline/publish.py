@@ -12,24 +12,25 @@ from pathlib import Path
 
 import polib
 
-from pipeline.document import Document
-from pipeline.enforce import TermPolicy
-from pipeline.engine import Engine
 from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
-from pipeline.glossary import Glossary, load_glossary
-from pipeline.glossary_commands import check_memories
-from pipeline.glossary_pages import glossary_path, render_glossary
+from pipeline.glossary.commands import check_memories
+from pipeline.glossary.enforce import TermPolicy
+from pipeline.glossary.load import load_glossary
+from pipeline.glossary.model import Glossary
 from pipeline.languages import SOURCE, TARGETS
-from pipeline.machine import DocumentMemory, MachineReport, fill_gaps
-from pipeline.memory import Status, load_memory, serialize, update_memory
-from pipeline.names import fill_names, merge, without_names
-from pipeline.orphans import Orphan, carry_over
-from pipeline.pages import Page, page_title, render_index, render_interview
-from pipeline.segments import segment
-from pipeline.site import build_site
-from pipeline.sources import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
-from pipeline.transcript import read_transcript
+from pipeline.memory.names import fill_names, merge, without_names
+from pipeline.memory.orphans import Orphan, carry_over
+from pipeline.memory.store import Status, load_memory, serialize, update_memory
+from pipeline.mt.fill import DocumentMemory, MachineReport, fill_gaps
+from pipeline.mt.local import Engine
+from pipeline.site.build import build_site
+from pipeline.site.glossary_pages import glossary_path, render_glossary
+from pipeline.site.pages import Page, page_title, render_index, render_interview
+from pipeline.source.document import Document
+from pipeline.source.files import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
+from pipeline.source.segments import segment
+from pipeline.source.transcript import read_transcript
 
 LANGUAGES = (SOURCE, *TARGETS)
 

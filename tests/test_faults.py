@@ -23,7 +23,7 @@ import polib
 import pytest
 
 from pipeline.lock import project_lock
-from pipeline.memory import load_memory
+from pipeline.memory.store import load_memory
 from tests.conftest import ROOT, SAMPLE, copy_project, sample_corpus
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
@@ -373,7 +373,7 @@ def test_site_switch_without_an_atomic_exchange_and_recovery_after_a_kill(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pipeline import fileio
-    from pipeline import site as site_module
+    from pipeline.site import build as site_module
 
     target = tmp_path / "site"
     target.mkdir()

@@ -10,9 +10,9 @@ import pymorphy3
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.glossary import load_glossary
-from pipeline.kazakh import decline
-from pipeline.terms import TermMatcher
+from pipeline.glossary.kazakh import decline
+from pipeline.glossary.load import load_glossary
+from pipeline.glossary.match import TermMatcher
 from tests.conftest import ROOT, Cli, snapshot
 
 GLOSSARY = load_glossary(ROOT / "glossary.yaml")

@@ -1,6 +1,6 @@
 """Kazakh grammar of the glossary renderings: case endings (a golden table of
 hand-checked forms), the case chosen from the Russian preposition (one test
-per row of pipeline/case_choice.py), and the loader's warning."""
+per row of pipeline/glossary/cases.py), and the loader's warning."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.case_choice import RULES, Rule
-from pipeline.enforce import Occurrence, TermPolicy
-from pipeline.glossary import load_glossary
-from pipeline.kazakh import CASES, decline
+from pipeline.glossary.cases import RULES, Rule
+from pipeline.glossary.enforce import Occurrence, TermPolicy
+from pipeline.glossary.kazakh import CASES, decline
+from pipeline.glossary.load import load_glossary
 from tests.conftest import ROOT, Cli
 
 FORMS = Path(__file__).parent / "cases" / "kazakh" / "forms.tsv"

@@ -6,7 +6,7 @@ tests/cases/kazakh/translate/<case>.md is a page whose every sentence puts a
 term in one Russian context (доклад X, к X, поддерживают X, в X, из X, с X);
 <case>.kk.md beside it is the expected output, and each term's form in the
 case must be the hand-checked one of tests/cases/kazakh/forms.tsv.
-prepositions.md has the example of every rule of pipeline/case_choice.py.
+prepositions.md has the example of every rule of pipeline/glossary/cases.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.kazakh import CASES as KAZAKH_CASES
+from pipeline.glossary.kazakh import CASES as KAZAKH_CASES
 from tests.conftest import Cli, sample_corpus
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 from tests.test_kazakh import GOLDEN

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import BlockKind
-from pipeline.transcript import read_layout
+from pipeline.source.document import BlockKind
+from pipeline.source.transcript import read_layout
 from tests.conftest import Cli
 
 CASES_DIR = Path(__file__).parent / "cases" / "convert"

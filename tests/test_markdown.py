@@ -10,8 +10,8 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from pipeline.markdown import escape
-from pipeline.pages import question_heading
+from pipeline.site.markdown import escape
+from pipeline.site.pages import question_heading
 from tests.conftest import ROOT
 
 # The site's own Markdown configuration (MkDocs adds tables and fenced code).

@@ -7,9 +7,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.document import Segment
 from pipeline.errors import InputError
-from pipeline.memory import Status, load_memory, serialize, update_memory
+from pipeline.memory.store import Status, load_memory, serialize, update_memory
+from pipeline.source.document import Segment
 
 HEADER = {"Language": "en"}
 

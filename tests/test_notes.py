@@ -11,9 +11,9 @@ import polib
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.machine import term_versions
-from pipeline.memory import engine_of, record_machine
-from pipeline.notes import KEYS, note, set_note
+from pipeline.memory.notes import KEYS, note, set_note
+from pipeline.memory.store import engine_of, record_machine
+from pipeline.mt.fill import term_versions
 
 SETTINGS = settings(max_examples=200, deadline=None, database=None, derandomize=True)
 

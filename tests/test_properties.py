@@ -23,15 +23,15 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from ruamel.yaml import YAML
 
-from pipeline.document import BlockKind, Segment
-from pipeline.encoding import decode_transcript
 from pipeline.errors import InputError
-from pipeline.markdown import escape
-from pipeline.memory import Status, load_memory, serialize, status_of, update_memory
-from pipeline.pages import interview_path, render_interview
+from pipeline.memory.store import Status, load_memory, serialize, status_of, update_memory
 from pipeline.publish import Project
-from pipeline.segments import segment, split_sentences
-from pipeline.transcript import SLUG, parse_transcript, read_transcript
+from pipeline.site.markdown import escape
+from pipeline.site.pages import interview_path, render_interview
+from pipeline.source.document import BlockKind, Segment
+from pipeline.source.encoding import decode_transcript
+from pipeline.source.segments import segment, split_sentences
+from pipeline.source.transcript import SLUG, parse_transcript, read_transcript
 from tests.conftest import ROOT
 
 # How many examples, drawn how: the profiles in tests/conftest.py ("ci" by

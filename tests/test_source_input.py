@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from pipeline.cli import run
-from pipeline.encoding import decode_transcript
 from pipeline.errors import InputError
-from pipeline.frontmatter import RESERVED_SLUGS
 from pipeline.languages import LABELS
-from pipeline.pages import render_interview
-from pipeline.segments import segment
-from pipeline.transcript import parse_transcript
-from pipeline.urls import link_target, source_url_problem
+from pipeline.site.pages import render_interview
+from pipeline.source.encoding import decode_transcript
+from pipeline.source.frontmatter import RESERVED_SLUGS
+from pipeline.source.segments import segment
+from pipeline.source.transcript import parse_transcript
+from pipeline.source.urls import link_target, source_url_problem
 from tests.conftest import ROOT, SAMPLE, Cli, snapshot
 
 DETERMINISTIC = settings(

@@ -1,5 +1,5 @@
 """Table-of-contents labels of questions keep every character a reader sees
-(pipeline/pages.py `question_heading`), through Markdown as MkDocs reads it."""
+(pipeline/site/pages.py `question_heading`), through Markdown as MkDocs reads it."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import string
 import markdown
 import pytest
 
-from pipeline.markdown import escape
-from pipeline.pages import question_heading
+from pipeline.site.markdown import escape
+from pipeline.site.pages import question_heading
 
 
 def toc_label(text: str) -> tuple[str, str]:

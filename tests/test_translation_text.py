@@ -16,10 +16,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from pipeline.memory import SegmentTranslation, Status
-from pipeline.pages import render_interview
-from pipeline.segments import segment
-from pipeline.transcript import parse_transcript
+from pipeline.memory.store import SegmentTranslation, Status
+from pipeline.site.pages import render_interview
+from pipeline.source.segments import segment
+from pipeline.source.transcript import parse_transcript
 from tests.conftest import ROOT
 
 # Line breaks and blanks: shown as one space. Other spaces (U+00A0, U+202F, U+3000) are text.

@@ -5,15 +5,15 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from pipeline.assemble import blocks_of, speakers_of
-from pipeline.document import Block, BlockKind, Document, Metadata
-from pipeline.formats import Source, read_source
-from pipeline.frontmatter import SLUG as SLUG
-from pipeline.frontmatter import front_matter, slug_from_path
-from pipeline.layout import Layout, infer
-from pipeline.segments import split_sentences
-from pipeline.sources import check_file_name
-from pipeline.turns import paragraphs
+from pipeline.source.assemble import blocks_of, speakers_of
+from pipeline.source.document import Block, BlockKind, Document, Metadata
+from pipeline.source.files import check_file_name
+from pipeline.source.formats import Source, read_source
+from pipeline.source.frontmatter import SLUG as SLUG
+from pipeline.source.frontmatter import front_matter, slug_from_path
+from pipeline.source.layout import Layout, infer
+from pipeline.source.segments import split_sentences
+from pipeline.source.turns import paragraphs
 
 TITLE_LENGTH = 90
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from pipeline.encoding import check_text, decode_transcript
 from pipeline.errors import InputError, Location
+from pipeline.source.encoding import check_text, decode_transcript
 
 _MD_BOLD_LINE = re.compile(r"\s*(\*\*|__)(?P<text>\S(?:.*\S)?)\1\s*")
 _MD_ITALIC_LINE = re.compile(r"\s*([*_])(?P<text>[^*_\s](?:.*[^*_\s])?)\1\s*")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from pipeline.document import Block, BlockKind, Metadata, Role, Speaker
-from pipeline.labels import key_of
-from pipeline.layout import Layout, Voice
+from pipeline.source.document import Block, BlockKind, Metadata, Role, Speaker
+from pipeline.source.labels import key_of
+from pipeline.source.layout import Layout, Voice
 
 _PREFIX = {BlockKind.QUESTION: "q", BlockKind.ANSWER: "a"}
 

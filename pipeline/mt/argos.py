@@ -3,7 +3,7 @@
 Packages live in ``ARGOS_PACKAGES_DIR`` (Argos's own setting; by default its
 data folder), one folder each, in Argos's layout. The setting is looked up
 again on every call: a test, or an editor who changes it, gets the folder they
-asked for. Installing is pipeline/model_install.py.
+asked for. Installing is pipeline/mt/install.py.
 """
 
 from __future__ import annotations

@@ -13,10 +13,10 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.document import BlockKind, Metadata
 from pipeline.errors import InputError, Location
-from pipeline.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of, surname
-from pipeline.turns import BOLD, Item, Paragraph, ends_as_question, person, sequence
+from pipeline.source.document import BlockKind, Metadata
+from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of, surname
+from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, person, sequence
 
 
 class Family(enum.Enum):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.models import PIVOT, InstalledModel, ModelError, first_line, installed, load_model
+from pipeline.mt.argos import PIVOT, InstalledModel, ModelError, first_line, installed, load_model
 
 # Measured with bench/translate.py on 2 cores (transformer-base, int8): one
 # worker per core on small batches beats one large batch on all cores (the

@@ -6,7 +6,7 @@ Eurasian Economic Commission while «экономический союз дву�
 EAEU. Abbreviations match as written, in any case. The longest match wins.
 
 The Kazakh case of a match comes first from the preposition before it (the
-table in pipeline/case_choice.py: «из Казахстана» → Қазақстаннан, «в рамках
+table in pipeline/glossary/cases.py: «из Казахстана» → Қазақстаннан, «в рамках
 ЕАЭС» → ЕАЭО аясында), then from its head noun's Russian case. A word that
 does not decline (ЕАЭС, тенге) or whose case pymorphy3 cannot tell stays in
 the nominative, but an abbreviation after a noun is its attribute («саммит
@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from pipeline.case_choice import LONGEST, RUSSIAN_CASES, Rule, main_case, rules_before
-from pipeline.glossary import Glossary, Term
+from pipeline.glossary.cases import LONGEST, RUSSIAN_CASES, Rule, main_case, rules_before
+from pipeline.glossary.model import Glossary, Term
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}

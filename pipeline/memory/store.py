@@ -14,10 +14,10 @@ from pathlib import Path
 
 import polib
 
-from pipeline.document import Segment
 from pipeline.errors import InputError, Location
-from pipeline.notes import note, set_note
-from pipeline.poread import WRAP_WIDTH, read_po
+from pipeline.memory.notes import note, set_note
+from pipeline.memory.poread import WRAP_WIDTH, read_po
+from pipeline.source.document import Segment
 
 MACHINE = "machine"
 _HEADER = """Translation memory of {source} into '{language}'.

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.engine import Engine, Route
-from pipeline.glossary import Glossary, Rendering, Term
-from pipeline.kazakh import decline, ending, reading
-from pipeline.terms import TermMatch, TermMatcher
+from pipeline.glossary.kazakh import decline, ending, reading
+from pipeline.glossary.match import TermMatch, TermMatcher
+from pipeline.glossary.model import Glossary, Rendering, Term
+from pipeline.mt.local import Engine, Route
 
 N_BEST = 4
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import razdel
 
-from pipeline.document import Document, Segment
+from pipeline.source.document import Document, Segment
 
 
 def split_sentences(paragraph: str) -> list[str]:

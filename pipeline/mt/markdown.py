@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from mdformat._util import build_mdit
 from mdformat.renderer import MDRenderer
 
-from pipeline.segments import split_sentences
+from pipeline.source.segments import split_sentences
 
 Translate = Callable[[list[str]], list[str]]
 _ATTRIBUTES = re.compile(r"(\s*\{[#.:][^{}]*\}\s*)")

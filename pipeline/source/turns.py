@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.document import BlockKind
-from pipeline.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, Lead, accepted, candidate
+from pipeline.source.document import BlockKind
+from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, Lead, accepted, candidate
 
 BOLD = "**"  # the marker of a paragraph bold throughout (Word, Markdown)
 _CAPTION = re.compile(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.document import BlockKind, Document
-from pipeline.labels import DASH
-from pipeline.layout import Family, Layout
-from pipeline.turns import BOLD
+from pipeline.source.document import BlockKind, Document
+from pipeline.source.labels import DASH
+from pipeline.source.layout import Family, Layout
+from pipeline.source.turns import BOLD
 
 _FAMILY = {
     Family.TURNS: "every turn opens with a marker: {markers}",

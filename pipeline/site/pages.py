@@ -10,13 +10,13 @@ from pathlib import PurePosixPath
 
 import babel.dates
 
-from pipeline.document import BlockKind, Document, Segment
-from pipeline.glossary import Glossary
-from pipeline.glossary_pages import abbreviations
+from pipeline.glossary.model import Glossary
 from pipeline.languages import LABELS, SOURCE
-from pipeline.markdown import attribute, escape
-from pipeline.memory import SegmentTranslation, Status
-from pipeline.urls import markdown_link
+from pipeline.memory.store import SegmentTranslation, Status
+from pipeline.site.glossary_pages import abbreviations
+from pipeline.site.markdown import attribute, escape
+from pipeline.source.document import BlockKind, Document, Segment
+from pipeline.source.urls import markdown_link
 
 Translations = dict[str, SegmentTranslation]
 TOC_WORDS = 8

@@ -10,11 +10,11 @@ a person in the glossary (kind: person) is spelled as the glossary says.
 
 from __future__ import annotations
 
-from pipeline.document import Segment
-from pipeline.glossary import Glossary, Term
-from pipeline.labels import key_of
-from pipeline.machine import DocumentMemory
-from pipeline.memory import SegmentTranslation, Status, engine_of, record_machine
+from pipeline.glossary.model import Glossary, Term
+from pipeline.memory.store import SegmentTranslation, Status, engine_of, record_machine
+from pipeline.mt.fill import DocumentMemory
+from pipeline.source.document import Segment
+from pipeline.source.labels import key_of
 
 TRANSLITERATION = "transliteration (iuliia wikipedia, BGN/PCGN style)"
 SAME_SPELLING = "the Russian spelling"

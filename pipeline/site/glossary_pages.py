@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from pipeline.glossary import Glossary, Term
-from pipeline.markdown import escape
+from pipeline.glossary.model import Glossary, Term
+from pipeline.site.markdown import escape
 
 TITLES = {"ru": "Глоссарий", "kk": "Терминдер сөздігі", "en": "Glossary"}
 INTROS = {

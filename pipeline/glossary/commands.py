@@ -14,17 +14,18 @@ from xml.sax.saxutils import quoteattr
 import polib
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pipeline.document import Segment
-from pipeline.encoding import decode_transcript
-from pipeline.enforce import Occurrence, kazakh_phrase, render, unexpanded, violations
 from pipeline.errors import InputError, Location, PipelineError
 from pipeline.fileio import write_if_changed
-from pipeline.glossary import LANGUAGES, Glossary, dump_document, load_document, load_glossary
-from pipeline.memory import Status, load_memory, status_of
-from pipeline.segments import segment
-from pipeline.sources import list_transcripts
-from pipeline.terms import TermMatch, TermMatcher
-from pipeline.transcript import read_transcript
+from pipeline.glossary.enforce import Occurrence, kazakh_phrase, render, unexpanded, violations
+from pipeline.glossary.load import dump_document, load_document, load_glossary
+from pipeline.glossary.match import TermMatch, TermMatcher
+from pipeline.glossary.model import LANGUAGES, Glossary
+from pipeline.memory.store import Status, load_memory, status_of
+from pipeline.source.document import Segment
+from pipeline.source.encoding import decode_transcript
+from pipeline.source.files import list_transcripts
+from pipeline.source.segments import segment
+from pipeline.source.transcript import read_transcript
 
 
 class GlossaryViolations(PipelineError):

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 
 import polib
 
-from pipeline.document import Document, Segment
-from pipeline.enforce import Occurrence, Outcome, TermPolicy, translate_with_terms
-from pipeline.engine import Engine
-from pipeline.glossary import Term
+from pipeline.glossary.enforce import Occurrence, Outcome, TermPolicy, translate_with_terms
+from pipeline.glossary.model import Term
 from pipeline.languages import SOURCE
-from pipeline.memory import (
+from pipeline.memory.notes import note, set_note
+from pipeline.memory.store import (
     SegmentTranslation,
     Status,
     engine_of,
@@ -25,7 +24,8 @@ from pipeline.memory import (
     record_machine,
     status_of,
 )
-from pipeline.notes import note, set_note
+from pipeline.mt.local import Engine
+from pipeline.source.document import Document, Segment
 
 
 @dataclass

@@ -24,7 +24,7 @@ from typing import Any
 
 from pipeline.errors import Location
 from pipeline.fileio import replace_folder
-from pipeline.models import (
+from pipeline.mt.argos import (
     USEFUL_PAIRS,
     InstalledModel,
     ModelError,

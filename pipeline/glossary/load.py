@@ -1,16 +1,11 @@
-"""glossary.yaml: the house terms, loaded and validated with their positions.
-
-Translators edit the file by hand, so every problem is reported with its line
-and column, all of them at once, before the pipeline writes anything. Edits
-made by the CLI go through ruamel.yaml's round trip, which keeps comments,
-order and quoting.
+"""glossary.yaml read and validated: every problem reported with its line and
+column, all at once, before the pipeline writes anything. Edits made by the CLI
+go through ruamel.yaml's round trip, which keeps comments, order and quoting.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,119 +15,20 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
 from pipeline.errors import InputError, InputErrors, Location
-
-LANGUAGES = ("en", "kk")
-KINDS = ("abbreviation", "proper-name", "keep", "person")  # person: a speaker's name
-USES = ("first-expanded", "abbreviation", "name")
-CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TERM_KEYS = {"id", "kind", "ru", "en", "kk", "notes"}
-_RU_KEYS = {"name", "abbreviation", "variants"}
-_TARGET_KEYS = {
-    "name",
-    "abbreviation",
-    "variants",
-    "use",
-    "forbidden",
-    "notes",
-    "possessive",
-    "endings",
-    "reading",
-}
-
-
-@dataclass(frozen=True)
-class RussianForms:
-    name: str
-    abbreviation: str | None = None
-    variants: tuple[str, ...] = ()
-
-    def forms(self) -> list[tuple[str, str]]:
-        """(form, what it is): the name, each variant, the abbreviation."""
-        out = [(self.name, "name")] + [(v, f"variant:{i}") for i, v in enumerate(self.variants)]
-        return out + ([(self.abbreviation, "abbreviation")] if self.abbreviation else [])
-
-
-@dataclass(frozen=True)
-class Rendering:
-    name: str
-    abbreviation: str | None = None
-    variants: tuple[str, ...] = ()
-    use: str = "name"
-    forbidden: tuple[str, ...] = ()
-    notes: str = ""
-    # Kazakh: the name is noun + noun and its last word carries the 3rd-person
-    # possessive (Кеден одағы → одағына); None: told from the name itself
-    possessive: bool | None = None
-    endings: tuple[tuple[str, str], ...] = ()  # Kazakh: case → ending of the abbreviation
-    reading: str | None = None  # Kazakh: how the abbreviation is read (АҚШ: ақш)
-
-    def form_for(self, matched: str) -> str:
-        """The rendering of a matched Russian form, before house style and case."""
-        if matched.startswith("variant:"):
-            index = int(matched.split(":")[1])
-            return self.variants[index] if index < len(self.variants) else self.name
-        if self.abbreviation and self.use in ("abbreviation", "first-expanded"):
-            return self.abbreviation
-        return self.name
-
-    def accepted(self) -> tuple[str, ...]:
-        """Strings whose presence shows the rendering was used."""
-        return tuple(f for f in (self.name, self.abbreviation, *self.variants) if f)
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    kind: str
-    ru: RussianForms
-    renderings: dict[str, Rendering]
-    notes: str = ""
-    line: int = 0
-
-    def __hash__(self) -> int:  # ids are unique within a glossary
-        return hash(self.id)
-
-    def fingerprint(self) -> str:
-        """Changes whenever the entry's renderings do: machine output made under
-        another fingerprint is out of date."""
-        import hashlib
-
-        # Notes are left out: editing an explanation changes no translation.
-        # Keys left at their defaults add nothing, so adding a key to the
-        # format changes no existing entry's fingerprint.
-        text = repr(
-            (
-                self.kind,
-                self.ru,
-                sorted(
-                    (
-                        lang,
-                        r.name,
-                        r.abbreviation,
-                        r.variants,
-                        r.use,
-                        r.forbidden,
-                        bool(r.possessive),
-                        r.endings,
-                        *([("possessive", r.possessive)] if r.possessive is False else []),
-                        *([("reading", r.reading)] if r.reading else []),
-                    )
-                    for lang, r in self.renderings.items()
-                ),
-            )
-        )
-        return hashlib.sha256(text.encode()).hexdigest()[:10]
-
-
-@dataclass(frozen=True)
-class Glossary:
-    terms: tuple[Term, ...] = ()
-    path: Path | None = None
-    warnings: tuple[str, ...] = ()  # "file:line:column: what looks wrong", for stderr
-
-    def by_id(self) -> dict[str, Term]:
-        return {t.id: t for t in self.terms}
+from pipeline.glossary.model import (
+    _ID,
+    _RU_KEYS,
+    _TARGET_KEYS,
+    _TERM_KEYS,
+    CASES,
+    KINDS,
+    LANGUAGES,
+    USES,
+    Glossary,
+    Rendering,
+    RussianForms,
+    Term,
+)
 
 
 def _yaml() -> YAML:
@@ -358,7 +254,7 @@ def _rendering(
 def _kazakh_warnings(section: CommentedMap, rendering: Rendering, path: Path) -> list[str]:
     """`possessive: true` on a name whose last word has no possessive: an
     adjective-headed name (Еуразиялық экономикалық одақ) takes plain endings."""
-    from pipeline.kazakh import decline, has_possessive
+    from pipeline.glossary.kazakh import decline, has_possessive
 
     words = rendering.name.split()
     if rendering.possessive is not True or has_possessive(words[-1]):
@@ -403,7 +299,7 @@ def _strings(node: CommentedMap, key: str, path: Path, errors: list[InputError])
 
 def _check_claims(terms: list[Term], path: Path, errors: list[InputError]) -> None:
     """Two entries may not claim the same Russian form (in any inflection)."""
-    from pipeline.terms import form_key  # terms builds on this module's types
+    from pipeline.glossary.match import form_key  # terms builds on this module's types
 
     claimed: dict[tuple[str, ...], Term] = {}
     for term in terms:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import polib
 
-from pipeline.document import Document
 from pipeline.errors import InputError, InputErrors
 from pipeline.languages import TARGETS
-from pipeline.memory import Status, load_memory, status_of
-from pipeline.segments import segment
+from pipeline.memory.store import Status, load_memory, status_of
+from pipeline.source.document import Document
+from pipeline.source.segments import segment
 
 Memories = dict[tuple[str, str], polib.POFile | None]
 

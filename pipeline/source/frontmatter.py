@@ -18,12 +18,12 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from pipeline.document import Metadata
-from pipeline.encoding import check_text
 from pipeline.errors import InputError, Location
 from pipeline.languages import SOURCE, TARGETS
-from pipeline.layout import FAMILIES
-from pipeline.urls import source_url_problem
+from pipeline.source.document import Metadata
+from pipeline.source.encoding import check_text
+from pipeline.source.layout import FAMILIES
+from pipeline.source.urls import source_url_problem
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Names the site uses itself, at its root or in a language's folder (site/,

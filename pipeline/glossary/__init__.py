@@ -1,0 +1,1 @@
+"""The house glossary: load and validate, match Russian forms, Kazakh morphology, enforce."""

@@ -1,0 +1,1 @@
+"""The PO translation memory: read, update, serialize; renamed transcripts; names."""

@@ -1,0 +1,1 @@
+"""Machine translation: installed Argos packages run on CTranslate2, filling memory gaps."""

@@ -1,0 +1,1 @@
+"""The static site: Markdown pages for each language, glossary pages, the MkDocs build."""

@@ -1,0 +1,1 @@
+"""Transcript reading: files, encodings, layout, the document model, segments."""
