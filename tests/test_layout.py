@@ -353,3 +353,22 @@ def test_a_bold_title_in_a_word_file_with_dashes_is_not_a_question(
     out = cli("convert", _write_docx(tmp_path / "museum.docx", paragraphs, {0}))[1]
     assert len(re.findall(r"\{#q\d+ \.question ", out)) == 1
     assert "Музей шахтёрского быта\n{.lede}" in out
+
+
+def test_an_odt_footnote_is_not_part_of_the_interview(tmp_path: Path, cli: Cli) -> None:
+    plain = _odt(tmp_path / "zoo.odt", BOLD_INTERVIEW, {1, 3, 6})
+    with zipfile.ZipFile(plain) as archive:
+        content = archive.read("content.xml").decode("utf-8")
+    note = (
+        '<text:note text:note-class="footnote"><text:note-body>'
+        "<text:p>Сноска редактора: проверено.</text:p></text:note-body></text:note>"
+    )
+    with_note = tmp_path / "with-note" / "zoo.odt"
+    with_note.parent.mkdir()
+    with zipfile.ZipFile(with_note, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content.replace("в 2015 году.", "в 2015 году." + note))
+    code, out, err = cli("convert", with_note)
+    assert (code, err) == (0, "")
+    assert "Сноска" not in out
+    assert out == cli("convert", plain)[1]
