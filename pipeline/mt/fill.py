@@ -10,7 +10,7 @@ file is changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, Protocol, TypeVar
 
 import polib
@@ -135,17 +135,13 @@ def fill_gaps(
     pages = [_page(m, policy) for m in memories]
     for language in sorted({p.memory.language for p in pages}):
         mine = [p for p in pages if p.memory.language == language]
-        for page in mine:
-            if policy is not None:
-                changes[page.memory.key] = _reviewed(page)
-        flagged = sum(len(changes[p.memory.key].flagged) for p in mine if p.memory.key in changes)
-        if flagged:
-            report.flagged[language] = flagged
+        if policy is not None:
+            reviewed = {p.memory.key: _reviewed(p) for p in mine}
+            changes |= reviewed
+            if flagged := sum(len(c.flagged) for c in reviewed.values()):
+                report.flagged[language] = flagged
         todo = [
-            (p, seg)
-            for p in mine
-            for seg in p.memory.segments
-            if _wanted(p, seg, retranslate_machine)
+            (p, s) for p in mine for s in p.memory.segments if _wanted(p, s, retranslate_machine)
         ]
         machine = [
             e for p in mine for e in p.entries.values() if p.status(e.msgctxt) is Status.MACHINE
@@ -159,28 +155,22 @@ def fill_gaps(
                 report.no_model.append(language)
             continue
         report.routes[language] = route.label
-        if not retranslate_machine:
-            outdated = sum(1 for e in machine if engine_of(e) != route.label)
-            if outdated:
-                report.outdated[language] = outdated
+        outdated = sum(1 for e in machine if engine_of(e) != route.label)
+        if outdated and not retranslate_machine:
+            report.outdated[language] = outdated
         if not todo:
             continue
-        sentences = [seg.text for _, seg in todo]
-        hooks = policy.hooks([p.found[seg.id] for p, seg in todo]) if policy else None
-        outcomes: list[Outcome[Any]] = translate(backend, route, sentences, hooks)
+        hooks = policy.hooks([p.found[s.id] for p, s in todo]) if policy is not None else None
+        outcomes: list[Outcome[Any]] = translate(backend, route, [s.text for _, s in todo], hooks)
         made: dict[MemoryKey, dict[str, MachineEntry]] = {}
         for (page, seg), outcome in zip(todo, outcomes, strict=True):
-            notes = {
-                GLOSSARY: page.notes[seg.id] or None,
-                "review": "glossary: " + ", ".join(outcome.violations)
-                if outcome.violations
-                else None,
-            }
-            entry = MachineEntry(outcome.text, route.label, notes)
-            made.setdefault(page.memory.key, {})[seg.id] = entry
+            review = "glossary: " + ", ".join(outcome.violations) if outcome.violations else None
+            notes = {GLOSSARY: page.notes[seg.id] or None, "review": review}
+            made.setdefault(page.memory.key, {})[seg.id] = MachineEntry(
+                outcome.text, route.label, notes
+            )
         for key, entries in made.items():
-            before = changes.get(key, MemoryChanges())
-            changes[key] = MemoryChanges(entries, before.flagged, before.glossary)
+            changes[key] = replace(changes.get(key, MemoryChanges()), machine=entries)
         report.translated[language] = len(todo)
         report.violations[language] = sum(1 for o in outcomes if o.violations)
     report.calls = backend.calls if backend is not None else 0
