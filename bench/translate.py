@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.memory.store import update_memory  # noqa: E402
 from pipeline.mt.fill import DocumentMemory, fill_gaps  # noqa: E402
-from pipeline.mt.local import BEAM_SIZE, Engine  # noqa: E402
+from pipeline.mt.local import BEAM_SIZE, LocalBackend  # noqa: E402
+from pipeline.mt.translate import translate  # noqa: E402
 from pipeline.source.segments import segment  # noqa: E402
 from pipeline.source.transcript import read_transcript  # noqa: E402
 from tests.conftest import SAMPLE, copy_project, sample_corpus  # noqa: E402
@@ -66,22 +67,22 @@ def run(work: Path, repeat: int) -> int:
     package = build_package(
         work / "ru_en.argosmodel", PackageSpec("ru", "en", shape=BASE_SHAPE), tokenizer
     )
-    from pipeline.mt.argos import install_file
+    from pipeline.mt.install import install_file
 
     model, _ = install_file(package)
     doc = read_transcript(SAMPLE)
     segments = segment(doc)
     sentences = [s.text for s in segments]
 
-    engine = Engine()
-    route = engine.require_route("ru", "en")
-    engine.translate(route, sentences[:2])  # load the model before timing
+    backend = LocalBackend()
+    route = backend.require_route("ru", "en")
+    translate(backend, route, sentences[:2])  # load the model before timing
 
     def stage() -> None:
         po, translations = update_memory(segments, None, {"Language": "en"})
-        fill_gaps([DocumentMemory(doc, "en", segments, po, translations)], lambda: engine)
+        fill_gaps([DocumentMemory(doc, "en", segments, po, translations)], lambda: backend)
 
-    translator, sp = engine._load(model)
+    translator, sp = backend._load(model)
     tokens = sp.encode(sentences, out_type=str)
     options = dict(beam_size=BEAM_SIZE, length_penalty=0.2, replace_unknowns=True)
 

@@ -22,7 +22,7 @@ from pipeline.lock import project_lock
 from pipeline.memory.store import SegmentTranslation, Status
 from pipeline.mt import argos as models
 from pipeline.mt import install as model_install
-from pipeline.mt.local import Engine
+from pipeline.mt.local import LocalBackend
 from pipeline.publish import Project, Report, publish
 from pipeline.site.pages import render_interview
 from pipeline.source.segments import segment
@@ -137,7 +137,7 @@ def run(argv: list[str]) -> int:
                     check=args.check,
                     site=not args.no_site,
                     retranslate_machine=args.retranslate_machine,
-                    engine=lambda: Engine(progress=_progress_bar),
+                    engine=lambda: LocalBackend(progress=_progress_bar),
                     log=say,
                 )
             _summary(report, checked=args.check)
@@ -185,12 +185,13 @@ def _progress_bar(total: int, description: str) -> Any:
 
 
 def _translate(path: Path, language: str, root: Path) -> str:
-    from pipeline.glossary.enforce import TermPolicy, translate_with_terms
+    from pipeline.glossary.enforce import TermPolicy
     from pipeline.glossary.load import load_glossary
     from pipeline.memory.names import spell
+    from pipeline.mt.translate import translate
 
-    engine = Engine(progress=_progress_bar)
-    route = engine.require_route(SOURCE, language)
+    backend = LocalBackend(progress=_progress_bar)
+    route = backend.require_route(SOURCE, language)
     glossary = load_glossary(root / "glossary.yaml")
     for warning in glossary.warnings:
         print(warning, file=sys.stderr)
@@ -198,9 +199,8 @@ def _translate(path: Path, language: str, root: Path) -> str:
 
     def machine(sentences: list[str]) -> list[str]:
         if policy is None:
-            return engine.translate(route, sentences)
-        occurrences = policy.occurrences(sentences)
-        outcomes = translate_with_terms(engine, route, sentences, occurrences, language, policy)
+            return [o.text for o in translate(backend, route, sentences)]
+        outcomes = translate(backend, route, sentences, policy.hooks(policy.occurrences(sentences)))
         for sentence, outcome in zip(sentences, outcomes, strict=True):
             if outcome.violations:
                 print(f"glossary: {', '.join(outcome.violations)}: {sentence}", file=sys.stderr)

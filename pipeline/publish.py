@@ -19,11 +19,12 @@ from pipeline.glossary.enforce import TermPolicy
 from pipeline.glossary.load import load_glossary
 from pipeline.glossary.model import Glossary
 from pipeline.languages import SOURCE, TARGETS
-from pipeline.memory.names import fill_names, merge, without_names
+from pipeline.memory.names import fill_names, without_names
 from pipeline.memory.orphans import Orphan, carry_over
 from pipeline.memory.store import Status, load_memory, serialize, update_memory
-from pipeline.mt.fill import DocumentMemory, MachineReport, fill_gaps
-from pipeline.mt.local import Engine
+from pipeline.mt.backend import Backend
+from pipeline.mt.fill import DocumentMemory, MachineReport, MemoryChanges, fill_gaps, record
+from pipeline.mt.local import LocalBackend
 from pipeline.site.build import build_site
 from pipeline.site.glossary_pages import glossary_path, render_glossary
 from pipeline.site.pages import Page, page_title, render_index, render_interview
@@ -83,7 +84,7 @@ class _Plan:
 
 @dataclass(frozen=True)
 class _Options:
-    engine: Callable[[], Engine]
+    engine: Callable[[], Backend]
     retranslate_machine: bool
     policy: TermPolicy | None
     glossary: Glossary
@@ -95,10 +96,10 @@ def publish(
     check: bool = False,
     site: bool = True,
     retranslate_machine: bool = False,
-    engine: Callable[[], Engine] = Engine,
+    engine: Callable[[], Backend] = LocalBackend,
     log: Callable[[str], None] = lambda _: None,
 ) -> Report:
-    """Run the build; ``engine`` makes the translation engine, when one is needed."""
+    """Run the build; ``engine`` makes the translation backend, when one is needed."""
     report = Report()
     documents = _read_documents(project, report)
     memories = _read_memories(project, documents)
@@ -206,10 +207,14 @@ def _plan(
         for doc in documents
         for language in TARGETS
     ]
-    fill_names(work, options.glossary)
-    views = without_names(work)  # speakers' names are spelled, not machine-translated
-    report.machine = fill_gaps(views, options.engine, options.retranslate_machine, options.policy)
-    merge(work, views)
+    names = fill_names(work, options.glossary)  # speakers' names: spelled, not machine-translated
+    machine = fill_gaps(
+        without_names(work), options.engine, options.retranslate_machine, options.policy
+    )
+    for m in work:  # where the memories change
+        record(m, names.get(m.key, MemoryChanges()))
+        record(m, machine.changes.get(m.key, MemoryChanges()))
+    report.machine = machine.report
     written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
     if options.glossary.terms:
         # Checked on the memories about to be written: no second reading.

@@ -12,12 +12,13 @@ returned with its violations, to be marked for review, never silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.glossary.kazakh import decline, ending, reading
 from pipeline.glossary.match import TermMatch, TermMatcher
 from pipeline.glossary.model import Glossary, Rendering, Term
-from pipeline.mt.local import Engine, Route
+from pipeline.mt.translate import Outcome
 
 N_BEST = 4
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")
@@ -34,13 +35,6 @@ class Occurrence:
     @property
     def term(self) -> Term:
         return self.match.term
-
-
-@dataclass(frozen=True)
-class Outcome:
-    text: str
-    terms: tuple[Term, ...]
-    violations: tuple[str, ...]  # "missing EAEU", "forbidden EAEC"
 
 
 def render(occurrence: Occurrence, language: str) -> str:
@@ -196,46 +190,44 @@ class TermPolicy:
     def forbidden(self, language: str) -> tuple[str, ...]:
         return tuple(f for t in self.glossary.terms for f in t.renderings[language].forbidden)
 
+    def versions(self, occurrences: list[Occurrence]) -> dict[str, str]:
+        """The entries a sentence uses → their fingerprints, recorded with its
+        translation (pipeline.mt.fill), so that an edited entry is seen."""
+        return {o.term.id: o.term.fingerprint() for o in occurrences}
 
-def translate_with_terms(
-    engine: Engine,
-    route: Route,
-    sentences: list[str],
-    occurrences: list[list[Occurrence]],
-    language: str,
-    policy: TermPolicy,
-) -> list[Outcome]:
-    """Translate along ``route``, protecting and checking glossary terms."""
-    texts = sentences
-    inserted: list[list[str]] | None = None  # what the previous step put in
-    for n, model in enumerate(route.steps):
-        last_step = n == len(route.steps) - 1
-        step_language = model.to_code
-        inputs = []
-        for i, text in enumerate(texts):
-            if inserted is None:
-                inputs.append(policy.protect(text, occurrences[i], step_language))
-            else:
-                # A pivot step: swap the renderings the last step inserted.
-                for o, previous in zip(occurrences[i], inserted[i], strict=True):
-                    text = text.replace(previous, render(o, step_language), 1)
-                inputs.append(text)
-        inserted = [[render(o, step_language) for o in occ] for occ in occurrences]
-        hypotheses = engine.run(
-            model,
-            inputs,
-            hypotheses=N_BEST if last_step else 1,
-            suppress=policy.forbidden(step_language) if last_step else (),
-        )
-        texts = [h[0] for h in hypotheses] if not last_step else []
-        if last_step:
-            return [
-                _choose(h, occ, language) for h, occ in zip(hypotheses, occurrences, strict=True)
-            ]
-    raise ValueError("a route has at least one model")
+    def hooks(self, occurrences: Sequence[list[Occurrence]]) -> TermHooks:
+        return TermHooks(self, occurrences)
 
 
-def _choose(hypotheses: list[str], occurrences: list[Occurrence], language: str) -> Outcome:
+@dataclass(frozen=True)
+class TermHooks:
+    """The glossary enforced on a batch of sentences, each with its terms: the
+    hooks of pipeline.mt.translate's loop."""
+
+    policy: TermPolicy
+    occurrences: Sequence[list[Occurrence]]
+    n_best: int = N_BEST
+
+    def protect(self, index: int, text: str, language: str) -> str:
+        return self.policy.protect(text, self.occurrences[index], language)
+
+    def swap(self, index: int, text: str, before: str, after: str) -> str:
+        """A pivot step: what the step into ``before`` was given for each term
+        (its rendering, which the model copied) becomes the rendering in ``after``."""
+        for o in self.occurrences[index]:
+            text = text.replace(render(o, before), render(o, after), 1)
+        return text
+
+    def suppressed(self, language: str) -> tuple[str, ...]:
+        return self.policy.forbidden(language)
+
+    def choose(self, index: int, hypotheses: Sequence[str], language: str) -> Outcome[Term]:
+        return _choose(hypotheses, self.occurrences[index], language)
+
+
+def _choose(
+    hypotheses: Sequence[str], occurrences: list[Occurrence], language: str
+) -> Outcome[Term]:
     """The best hypothesis that obeys the glossary, else the best one, flagged;
     a term's first mention on the page must read "Full Name (ABBR)"."""
     terms = tuple(o.term for o in occurrences)

@@ -11,8 +11,8 @@ a person in the glossary (kind: person) is spelled as the glossary says.
 from __future__ import annotations
 
 from pipeline.glossary.model import Glossary, Term
-from pipeline.memory.store import SegmentTranslation, Status, engine_of, record_machine
-from pipeline.mt.fill import DocumentMemory
+from pipeline.memory.store import Status, engine_of
+from pipeline.mt.fill import DocumentMemory, MachineEntry, MemoryChanges, MemoryKey
 from pipeline.source.document import Segment
 from pipeline.source.labels import key_of
 
@@ -45,27 +45,34 @@ def name_segments(memory: DocumentMemory) -> list[Segment]:
     return [s for s in memory.segments if s.id in ids]
 
 
-def fill_names(memories: list[DocumentMemory], glossary: Glossary | None) -> None:
+def fill_names(
+    memories: list[DocumentMemory], glossary: Glossary | None
+) -> dict[MemoryKey, MemoryChanges]:
     """Spell every name without a reviewed translation; a fuzzy one is refreshed
-    when the rule or the glossary now spells it otherwise."""
+    when the rule or the glossary now spells it otherwise. Returns the new
+    spellings, to record (pipeline.mt.fill.record)."""
+    out = {}
     for m in memories:
+        entries = {e.msgctxt: e for e in m.po if not e.obsolete}
+        spelled = {}
         for seg in name_segments(m):
             current = m.translations[seg.id]
             if current.status not in (Status.MISSING, Status.MACHINE):
                 continue
             text, how = spell(seg.text, m.language, glossary)
-            entry = next(e for e in m.po if e.msgctxt == seg.id and not e.obsolete)
-            if current.text == text and engine_of(entry) == how:
+            if current.text == text and engine_of(entries[seg.id]) == how:
                 continue
-            record_machine(m.po, {seg.id: text}, how)
-            m.translations[seg.id] = SegmentTranslation(text, Status.MACHINE)
+            spelled[seg.id] = MachineEntry(text, how)
+        if spelled:
+            out[m.key] = MemoryChanges(machine=spelled)
+    return out
 
 
 def without_names(memories: list[DocumentMemory]) -> list[DocumentMemory]:
     """Views of the memories for the translation models: names are not theirs.
 
-    The views share each PO file; their translations are copies, which
-    ``merge`` folds back."""
+    The views share each PO file (read, not changed: pipeline.mt.fill returns
+    what to change)."""
     views = []
     for m in memories:
         names = {s.id for s in name_segments(m)}
@@ -79,8 +86,3 @@ def without_names(memories: list[DocumentMemory]) -> list[DocumentMemory]:
             )
         )
     return views
-
-
-def merge(memories: list[DocumentMemory], views: list[DocumentMemory]) -> None:
-    for m, view in zip(memories, views, strict=True):
-        m.translations.update(view.translations)

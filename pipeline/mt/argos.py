@@ -17,8 +17,8 @@ from typing import Any
 
 from pipeline.errors import InputError, Location, PipelineError
 from pipeline.languages import SOURCE, TARGETS
+from pipeline.mt.backend import PIVOT
 
-PIVOT = "en"
 # The pairs this pipeline can use: direct ones, and the second half of a pivot.
 USEFUL_PAIRS = {(SOURCE, t) for t in TARGETS} | {(PIVOT, t) for t in TARGETS if t != PIVOT}
 

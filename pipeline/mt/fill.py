@@ -1,19 +1,20 @@
-"""The machine-translation stage: fill the memory's gaps with installed models.
+"""The machine-translation stage: fill the memory's gaps with a backend.
 
-All missing sentences of all documents for one language go to the engine in
-one call, so CTranslate2 batches them together; a publish with nothing
-missing makes no call and does not even load Argos.
+All missing sentences of all documents for one language go to the backend in
+one call per step, so it can batch them together; a publish with nothing
+missing makes no call and does not even make the backend. The stage returns
+what to change in each memory (``Fill``); ``record`` is where a memory's PO
+file is changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, Protocol, TypeVar
 
 import polib
 
-from pipeline.glossary.enforce import Occurrence, Outcome, TermPolicy, translate_with_terms
-from pipeline.glossary.model import Term
 from pipeline.languages import SOURCE
 from pipeline.memory.notes import note, set_note
 from pipeline.memory.store import (
@@ -24,8 +25,35 @@ from pipeline.memory.store import (
     record_machine,
     status_of,
 )
-from pipeline.mt.local import Engine
+from pipeline.mt.backend import Backend
+from pipeline.mt.translate import Hooks, Outcome, translate
 from pipeline.source.document import Document, Segment
+
+GLOSSARY = "glossary"
+F = TypeVar("F")  # what a policy found in one sentence: its glossary terms
+
+
+class Policy(Protocol[F]):
+    """The glossary as this stage sees it (pipeline/glossary/enforce.py's TermPolicy)."""
+
+    def occurrences(self, sentences: list[str]) -> list[F]:
+        """What is found in each sentence of one page, in order."""
+        ...
+
+    def versions(self, found: F) -> dict[str, str]:
+        """The glossary entries a sentence uses → their versions: recorded with
+        its translation, so that an edited entry is seen."""
+        ...
+
+    def hooks(self, found: Sequence[F]) -> Hooks[Any]:
+        """The hooks that enforce the glossary on a batch of these sentences."""
+        ...
+
+
+@dataclass(frozen=True)
+class MemoryKey:
+    language: str
+    slug: str
 
 
 @dataclass
@@ -37,6 +65,28 @@ class DocumentMemory:
     segments: list[Segment]
     po: polib.POFile
     translations: dict[str, SegmentTranslation]
+
+    @property
+    def key(self) -> MemoryKey:
+        return MemoryKey(self.language, self.document.slug)
+
+
+@dataclass(frozen=True)
+class MachineEntry:
+    """A new machine translation: a fuzzy entry naming what made it."""
+
+    text: str
+    engine: str  # a route's label, or the rule a name was spelled by
+    notes: Mapping[str, str | None] = field(default_factory=dict)  # `#. key: value` lines
+
+
+@dataclass(frozen=True)
+class MemoryChanges:
+    """What to change in one memory, by segment id."""
+
+    machine: Mapping[str, MachineEntry] = field(default_factory=dict)
+    flagged: Mapping[str, str] = field(default_factory=dict)  # reviewed → why to review it again
+    glossary: Mapping[str, str | None] = field(default_factory=dict)  # reviewed → its note now
 
 
 @dataclass
@@ -53,95 +103,115 @@ class MachineReport:
     calls: int = 0
 
 
+@dataclass(frozen=True)
+class Fill:
+    report: MachineReport
+    changes: dict[MemoryKey, MemoryChanges]
+
+
+@dataclass(frozen=True)
+class _Page(Generic[F]):
+    """A memory with its live entries and what the policy found in each segment."""
+
+    memory: DocumentMemory
+    entries: dict[str, polib.POEntry]
+    found: dict[str, F]
+    notes: dict[str, str]  # segment id → its glossary note now: the entries' versions
+
+    def status(self, segment_id: str) -> Status:
+        return self.memory.translations.get(segment_id, _NONE).status
+
+
 def fill_gaps(
-    memories: list[DocumentMemory],
-    engine_factory: Callable[[], Engine],
+    memories: Sequence[DocumentMemory],
+    backend_factory: Callable[[], Backend],
     retranslate_machine: bool = False,
-    policy: TermPolicy | None = None,
-) -> MachineReport:
+    policy: Policy[F] | None = None,
+) -> Fill:
+    """The machine translations the memories lack; they are not changed."""
     report = MachineReport()
-    engine: Engine | None = None
-    terms = _occurrences(memories, policy)
-    for language in sorted({m.language for m in memories}):
-        mine = [m for m in memories if m.language == language]
+    changes: dict[MemoryKey, MemoryChanges] = {}
+    backend: Backend | None = None
+    pages = [_page(m, policy) for m in memories]
+    for language in sorted({p.memory.language for p in pages}):
+        mine = [p for p in pages if p.memory.language == language]
         if policy is not None:
-            flagged = _flag_reviewed(mine, terms)
-            if flagged:
+            reviewed = {p.memory.key: _reviewed(p) for p in mine}
+            changes |= reviewed
+            if flagged := sum(len(c.flagged) for c in reviewed.values()):
                 report.flagged[language] = flagged
         todo = [
-            (m, seg)
-            for m in mine
-            for seg in m.segments
-            if _wanted(m, seg, terms[id(m)][seg.id], retranslate_machine)
+            (p, s) for p in mine for s in p.memory.segments if _wanted(p, s, retranslate_machine)
         ]
         machine = [
-            e
-            for m in mine
-            for e in m.po
-            if not e.obsolete and m.translations.get(e.msgctxt, _NONE).status is Status.MACHINE
+            e for p in mine for e in p.entries.values() if p.status(e.msgctxt) is Status.MACHINE
         ]
         if not todo and not machine:
             continue
-        engine = engine or engine_factory()
-        route = engine.route(SOURCE, language)
+        backend = backend or backend_factory()
+        route = backend.route(SOURCE, language)
         if route is None:
             if todo:
                 report.no_model.append(language)
             continue
         report.routes[language] = route.label
-        if not retranslate_machine:
-            outdated = sum(1 for e in machine if engine_of(e) != route.label)
-            if outdated:
-                report.outdated[language] = outdated
+        outdated = sum(1 for e in machine if engine_of(e) != route.label)
+        if outdated and not retranslate_machine:
+            report.outdated[language] = outdated
         if not todo:
             continue
-        sentences = [seg.text for _, seg in todo]
-        if policy is not None:
-            occurrences = [terms[id(m)][seg.id] for m, seg in todo]
-            outcomes = translate_with_terms(engine, route, sentences, occurrences, language, policy)
-        else:
-            outcomes = [Outcome(t, (), ()) for t in engine.translate(route, sentences)]
-        for memory in {id(m): m for m, _ in todo}.values():
-            mine_todo = [
-                (seg, o) for (m, seg), o in zip(todo, outcomes, strict=True) if m is memory
-            ]
-            notes = {
-                seg.id: {
-                    GLOSSARY: _fingerprints(o.terms) or None,
-                    "review": "glossary: " + ", ".join(o.violations) if o.violations else None,
-                }
-                for seg, o in mine_todo
-            }
-            record_machine(memory.po, {seg.id: o.text for seg, o in mine_todo}, route.label, notes)
-            for seg, o in mine_todo:
-                memory.translations[seg.id] = SegmentTranslation(o.text, Status.MACHINE)
+        hooks = policy.hooks([p.found[s.id] for p, s in todo]) if policy is not None else None
+        outcomes: list[Outcome[Any]] = translate(backend, route, [s.text for _, s in todo], hooks)
+        made: dict[MemoryKey, dict[str, MachineEntry]] = {}
+        for (page, seg), outcome in zip(todo, outcomes, strict=True):
+            review = "glossary: " + ", ".join(outcome.violations) if outcome.violations else None
+            notes = {GLOSSARY: page.notes[seg.id] or None, "review": review}
+            made.setdefault(page.memory.key, {})[seg.id] = MachineEntry(
+                outcome.text, route.label, notes
+            )
+        for key, entries in made.items():
+            changes[key] = replace(changes.get(key, MemoryChanges()), machine=entries)
         report.translated[language] = len(todo)
         report.violations[language] = sum(1 for o in outcomes if o.violations)
-    report.calls = engine.calls if engine is not None else 0
-    return report
+    report.calls = backend.calls if backend is not None else 0
+    return Fill(report, changes)
 
 
-GLOSSARY = "glossary"
+def record(memory: DocumentMemory, changes: MemoryChanges) -> None:
+    """Write ``changes`` into the memory's PO file and its translations."""
+    entries = {e.msgctxt: e for e in memory.po if not e.obsolete}
+    for segment_id, reason in changes.flagged.items():
+        flag_for_review(entries[segment_id], reason)
+        memory.translations[segment_id] = SegmentTranslation(
+            entries[segment_id].msgstr, Status.STALE
+        )
+    for segment_id, value in changes.glossary.items():
+        set_note(entries[segment_id], GLOSSARY, value)
+    for engine in dict.fromkeys(m.engine for m in changes.machine.values()):
+        made = {k: m for k, m in changes.machine.items() if m.engine == engine}
+        notes = {k: dict(m.notes) for k, m in made.items()}
+        record_machine(memory.po, {k: m.text for k, m in made.items()}, engine, notes)
+    for segment_id, made_entry in changes.machine.items():
+        memory.translations[segment_id] = SegmentTranslation(made_entry.text, Status.MACHINE)
+
+
 _NONE = SegmentTranslation(None, Status.MISSING)
 
 
-def _occurrences(
-    memories: list[DocumentMemory], policy: TermPolicy | None
-) -> dict[int, dict[str, list[Occurrence]]]:
-    out: dict[int, dict[str, list[Occurrence]]] = {}
-    for m in memories:
-        found = (
-            policy.occurrences([s.text for s in m.segments])
-            if policy is not None
-            else [[] for _ in m.segments]
-        )
-        out[id(m)] = {s.id: occ for s, occ in zip(m.segments, found, strict=True)}
-    return out
+def _page(memory: DocumentMemory, policy: Policy[F] | None) -> _Page[F]:
+    found: dict[str, F] = {}
+    notes = {s.id: "" for s in memory.segments}
+    if policy is not None:
+        in_order = policy.occurrences([s.text for s in memory.segments])
+        found = {s.id: f for s, f in zip(memory.segments, in_order, strict=True)}
+        notes = {s: _fingerprints(policy.versions(f)) for s, f in found.items()}
+    entries = {e.msgctxt: e for e in memory.po if not e.obsolete}
+    return _Page(memory, entries, found, notes)
 
 
-def _fingerprints(terms: tuple[Term, ...] | list[Term]) -> str:
+def _fingerprints(versions: Mapping[str, str]) -> str:
     """Which version of each glossary entry a translation was made under."""
-    return " ".join(sorted({f"{t.id}@{t.fingerprint()}" for t in terms}))
+    return " ".join(sorted(f"{term}@{version}" for term, version in versions.items()))
 
 
 def term_versions(fingerprints: str | None) -> dict[str, str]:
@@ -151,10 +221,8 @@ def term_versions(fingerprints: str | None) -> dict[str, str]:
     return {term: version for term, at, version in pairs if at and term and version}
 
 
-def _wanted(
-    memory: DocumentMemory, seg: Segment, occurrences: list[Occurrence], retranslate_machine: bool
-) -> bool:
-    status = memory.translations[seg.id].status
+def _wanted(page: _Page[F], seg: Segment, retranslate_machine: bool) -> bool:
+    status = page.status(seg.id)
     if status is Status.MISSING:
         return True
     if status is not Status.MACHINE:
@@ -162,32 +230,25 @@ def _wanted(
     if retranslate_machine:
         return True
     # A glossary entry the sentence uses was edited since it was translated.
-    entry = next(e for e in memory.po if e.msgctxt == seg.id and not e.obsolete)
-    recorded = term_versions(note(entry, GLOSSARY))
-    return recorded != term_versions(_fingerprints([o.term for o in occurrences]))
+    recorded = term_versions(note(page.entries[seg.id], GLOSSARY))
+    return recorded != term_versions(page.notes[seg.id])
 
 
-def _flag_reviewed(
-    memories: list[DocumentMemory], terms: dict[int, dict[str, list[Occurrence]]]
-) -> int:
-    """Reviewed sentences whose glossary entries changed go back to review;
-    their translations are kept. Returns how many were flagged."""
-    flagged = 0
-    for m in memories:
-        for entry in m.po:
-            if entry.obsolete or m.translations.get(entry.msgctxt, _NONE).status not in (
-                Status.REVIEWED,
-                Status.STALE,
-            ):
-                continue
-            current = _fingerprints([o.term for o in terms[id(m)].get(entry.msgctxt, [])])
-            before, now = term_versions(note(entry, GLOSSARY)), term_versions(current)
-            # Only an entry still in the glossary but edited; a term added to or
-            # removed from the glossary leaves the translator's text as valid as it was.
-            changed = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
-            if changed and status_of(entry) is Status.REVIEWED:
-                flag_for_review(entry, f"glossary entry changed: {', '.join(changed)}")
-                m.translations[entry.msgctxt] = SegmentTranslation(entry.msgstr, Status.STALE)
-                flagged += 1
-            set_note(entry, GLOSSARY, current or None)
-    return flagged
+def _reviewed(page: _Page[F]) -> MemoryChanges:
+    """Reviewed sentences whose glossary entries changed go back to review
+    (their translations are kept); every reviewed entry's glossary note is
+    brought up to date."""
+    flagged: dict[str, str] = {}
+    notes: dict[str, str | None] = {}
+    for segment_id, entry in page.entries.items():
+        if page.status(segment_id) not in (Status.REVIEWED, Status.STALE):
+            continue
+        current = page.notes.get(segment_id, "")
+        before, now = term_versions(note(entry, GLOSSARY)), term_versions(current)
+        # Only an entry still in the glossary but edited; a term added to or
+        # removed from the glossary leaves the translator's text as valid as it was.
+        changed = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
+        if changed and status_of(entry) is Status.REVIEWED:
+            flagged[segment_id] = f"glossary entry changed: {', '.join(changed)}"
+        notes[segment_id] = current or None
+    return MemoryChanges(flagged=flagged, glossary=notes)

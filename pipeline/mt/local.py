@@ -10,12 +10,20 @@ language pair at once, in token-based batches.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.mt.argos import PIVOT, InstalledModel, ModelError, first_line, installed, load_model
+from pipeline.mt.argos import (
+    InstalledModel,
+    ModelError,
+    first_line,
+    installed,
+    load_model,
+    packages_dir,
+)
+from pipeline.mt.backend import PIVOT, Route, Step, find_route
 
 # Measured with bench/translate.py on 2 cores (transformer-base, int8): one
 # worker per core on small batches beats one large batch on all cores (the
@@ -24,7 +32,7 @@ BATCH_TOKENS = 256
 BEAM_SIZE = 4  # as Argos Translate
 
 
-def _sequences(tokenizer: Any, texts: tuple[str, ...]) -> list[list[str]]:
+def _sequences(tokenizer: Any, texts: Sequence[str]) -> list[list[str]]:
     """Token sequences of ``texts`` as they would appear inside a sentence and
     at its start (SentencePiece marks a word start with ▁)."""
     out: list[list[str]] = []
@@ -41,44 +49,22 @@ def _workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-@dataclass(frozen=True)
-class Route:
-    """The models that take a sentence from one language to another."""
-
-    steps: tuple[InstalledModel, ...]
-
-    @property
-    def label(self) -> str:
-        """Recorded with every machine translation: which models made it."""
-        if len(self.steps) == 1:
-            return self.steps[0].label
-        return " + ".join(s.label for s in self.steps) + " (pivot)"
-
-
-def find_route(models: list[InstalledModel], source: str, target: str) -> Route | None:
-    """A direct model if one is installed, else a pivot through English."""
-    newest: dict[tuple[str, str], InstalledModel] = {}
-    for model in models:  # sorted by version: the newest wins
-        newest[model.from_code, model.to_code] = model
-    if (source, target) in newest:
-        return Route((newest[source, target],))
-    if (source, PIVOT) in newest and (PIVOT, target) in newest:
-        return Route((newest[source, PIVOT], newest[PIVOT, target]))
-    return None
+def step_of(model: InstalledModel) -> Step:
+    return Step(model.from_code, model.to_code, model.label)
 
 
 @dataclass
-class Engine:
-    """Loads models on first use and counts the calls made to them."""
+class LocalBackend:
+    """The installed Argos packages, run here on CTranslate2 (the ``Backend``
+    of pipeline/mt/backend.py): loads a model on first use, counts the calls."""
 
     models: list[InstalledModel] = field(default_factory=installed)
     progress: Callable[[int, str], Any] | None = None  # (total, description) → bar
     calls: int = 0
-    sentences: int = 0
     _loaded: dict[Path, tuple[Any, Any]] = field(default_factory=dict)
 
     def route(self, source: str, target: str) -> Route | None:
-        return find_route(self.models, source, target)
+        return find_route(map(step_of, self.models), source, target)
 
     def require_route(self, source: str, target: str) -> Route:
         route = self.route(source, target)
@@ -90,39 +76,29 @@ class Engine:
             )
         return route
 
-    def translate(self, route: Route, sentences: list[str]) -> list[str]:
-        texts = sentences
-        for model in route.steps:
-            texts = [h[0] for h in self.run(model, texts)]
-        return texts
-
-    def run(
-        self,
-        model: InstalledModel,
-        sentences: list[str],
-        hypotheses: int = 1,
-        suppress: tuple[str, ...] = (),
+    def translate(
+        self, step: Step, sentences: Sequence[str], n_best: int = 1, suppress: Sequence[str] = ()
     ) -> list[list[str]]:
-        """The ``hypotheses`` best translations of each sentence by one model,
-        never producing any of the ``suppress`` texts (CTranslate2's
+        """The ``n_best`` best translations of each sentence by the step's
+        model, never producing any of the ``suppress`` texts (CTranslate2's
         suppress_sequences, given in the model's own tokens)."""
         if not sentences:
             return []
+        model = self.model(step)
         translator, tokenizer = self._load(model)
         source_prefix = model.source_prefix.split()
-        tokens = [source_prefix + t for t in tokenizer.encode(sentences, out_type=str)]
+        tokens = [source_prefix + t for t in tokenizer.encode(list(sentences), out_type=str)]
         prefix = model.target_prefix.split()
         longest = max(len(t) for t in tokens)
         suppressed = _sequences(tokenizer, suppress)
         self.calls += 1
-        self.sentences += len(sentences)
         results = translator.translate_iterable(
             tokens,
             target_prefix=[prefix] * len(tokens) if prefix else None,
             max_batch_size=BATCH_TOKENS,
             batch_type="tokens",
-            beam_size=max(BEAM_SIZE, hypotheses),
-            num_hypotheses=hypotheses,
+            beam_size=max(BEAM_SIZE, n_best),
+            num_hypotheses=n_best,
             length_penalty=0.2,
             replace_unknowns=True,
             max_decoding_length=min(1024, 2 * longest + 16),
@@ -148,6 +124,14 @@ class Engine:
             if bar is not None:
                 bar.close()
         return out
+
+    def model(self, step: Step) -> InstalledModel:
+        """The installed package a step names (of two with one label, the one
+        ``route`` chose: the later in sorted order)."""
+        by_label = {m.label: m for m in self.models}
+        if step.label not in by_label:
+            raise ModelError(f"{step.label} is not installed in {packages_dir()}")
+        return by_label[step.label]
 
     def _load(self, model: InstalledModel) -> tuple[Any, Any]:
         if model.path not in self._loaded:

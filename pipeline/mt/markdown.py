@@ -12,18 +12,27 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdformat._util import build_mdit
 from mdformat.renderer import MDRenderer
 
 from pipeline.source.segments import split_sentences
 
 Translate = Callable[[list[str]], list[str]]
 _ATTRIBUTES = re.compile(r"(\s*\{[#.:][^{}]*\}\s*)")
+# What mdformat's renderer reads from the parser's options, as mdformat.text
+# sets them with no options, plugins or code formatters: reference labels
+# kept on link tokens, so that [text][label] stays a reference.
+_MDFORMAT_OPTIONS = {
+    "store_labels": True,
+    "mdformat": {},
+    "parser_extension": [],
+    "codeformatters": {},
+}
 
 
 def translate_markdown(text: str, translate: Translate) -> str:
-    mdit = build_mdit(MDRenderer)
+    mdit = MarkdownIt("commonmark", options_update=_MDFORMAT_OPTIONS)
     tokens = mdit.parse(text)
     units: list[tuple[list[str], Callable[[list[str]], None]]] = []
     for token in tokens:
