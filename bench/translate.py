@@ -78,8 +78,9 @@ def run(work: Path, repeat: int) -> int:
     engine.translate(route, sentences[:2])  # load the model before timing
 
     def stage() -> None:
-        po, translations = update_memory(segments, None, {"Language": "en"})
-        fill_gaps([DocumentMemory(doc, "en", segments, po, translations)], lambda: engine)
+        update = update_memory(segments, None, {"Language": "en"})
+        memory = DocumentMemory(doc, "en", segments, update.po, update.translations)
+        fill_gaps([memory], lambda: engine)
 
     translator, sp = engine._load(model)
     tokens = sp.encode(sentences, out_type=str)
