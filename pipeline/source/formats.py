@@ -109,9 +109,10 @@ def _odt_paragraphs(path: Path) -> list[_Paragraph]:
                 italic.add(name)
     out = []
     body = root.find(f".//{{{_ODF['text']}}}body")
-    notes = {id(p) for n in root.iter(f"{{{_ODF['text']}}}note") for p in n.iter()}
+    # Elements inside footnotes, which are not part of the interview.
+    notes = {p for n in root.iter(f"{{{_ODF['text']}}}note") for p in n.iter()}
     for node in (root if body is None else body).iter():
-        if id(node) in notes:  # footnotes are not part of the interview
+        if node in notes:
             continue
         if node.tag in (f"{{{_ODF['text']}}}p", f"{{{_ODF['text']}}}h"):
             pieces: list[tuple[str, str | None]] = []
