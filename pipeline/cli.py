@@ -17,11 +17,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from pipeline.commands.glossary import run_glossary
 from pipeline.commands.models import run_models
 from pipeline.commands.summary import print_summary
 from pipeline.commands.translate import translate
 from pipeline.errors import Location, PipelineError, shown
+from pipeline.glossary import commands as glossary_commands
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
 from pipeline.mt.local import Engine
@@ -129,7 +129,7 @@ def run(argv: list[str]) -> int:
             engine = Engine(progress=_translating(terminal_bars()))
             sys.stdout.write(translate(args.file, args.to, args.root, engine))
         elif args.command == "glossary":
-            return run_glossary(args)
+            return glossary_commands.run(args)
         elif args.command == "models":
             run_models(args)
         elif args.command == "publish":

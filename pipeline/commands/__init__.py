@@ -1,1 +1,2 @@
-"""The command line's commands other than publish itself (see pipeline/cli.py)."""
+"""The command line's work beyond parsing (pipeline/cli.py): translate,
+models, and the summary of a publish."""

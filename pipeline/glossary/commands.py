@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pipeline.errors import InputError, Location, PipelineError
+from pipeline.errors import InputError, Location, PipelineError, UsageError
 from pipeline.fileio import write_if_changed
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import Occurrence, kazakh_phrase, render
@@ -28,6 +30,45 @@ class GlossaryViolations(PipelineError):
     """--strict: translations that do not use the glossary."""
 
     exit_code = 7
+
+
+def run(args: argparse.Namespace) -> int:
+    """The command line's ``glossary ACTION``; its exit code."""
+    path = args.root / "glossary.yaml"
+    if args.action in ("add", "set"):
+        values = {}
+        for item in (args.id, *args.values):
+            if not _is_text(item):
+                raise PipelineError(f"not valid UTF-8 text: {item!r}")
+        for item in args.values:
+            key, sep, value = item.partition("=")
+            if not sep or not key:
+                raise UsageError(f"expected KEY=VALUE, not {item!r}")
+            values[key] = value
+        edit(path, args.action, args.id, values)
+        print(
+            f"{path}: {'added' if args.action == 'add' else 'updated'} {args.id}", file=sys.stderr
+        )
+        return 0
+    glossary = load_glossary(path)
+    for warning in glossary.warnings:
+        print(warning, file=sys.stderr)
+    if args.action == "match":
+        for line in match_lines(glossary, args.file):
+            print(line)
+    elif args.action == "export":
+        sys.stdout.write(export(glossary, args.format))
+    else:
+        result = check(Project(args.root), glossary)
+        print("\n".join(check_lines(result)))
+        if result.count and args.strict:
+            raise GlossaryViolations(f"{result.count} glossary violation(s)")
+    return 0
+
+
+def _is_text(argument: str) -> bool:
+    # Bytes of a command line that are not UTF-8 arrive as lone surrogates.
+    return not any("\ud800" <= c <= "\udfff" for c in argument)
 
 
 def match_lines(glossary: Glossary, path: Path) -> list[str]:
