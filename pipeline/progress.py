@@ -62,7 +62,11 @@ def terminal_bars(stream: TextIO | None = None) -> Bars:
     def bar(total: int | None, description: str, unit: str) -> Bar:
         from tqdm import tqdm
 
-        shown: Bar = tqdm(total=total, desc=description, unit=unit, file=out, leave=False)
+        # A step without a count shows the time it has taken.
+        form = "{desc}: {elapsed}" if total is None else None
+        shown: Bar = tqdm(
+            total=total, desc=description, unit=unit, file=out, leave=False, bar_format=form
+        )
         return shown
 
     return bar

@@ -86,6 +86,7 @@ def test_a_publish_on_a_terminal_shows_each_stage(untranslated: Path) -> None:
         assert stage in shown, stage
     assert re.search(r"translating ru→en: .*sentence/s", shown)
     assert re.search(r"reading transcripts: .*\d+/1 ", shown)
+    assert re.search(r"building the site: \d\d:\d\d", shown)  # the time it has taken
     # The summary is still there, after the bars.
     assert "machine-translated 53 sentence(s) into en with argos ru→en 1.0" in shown
     assert (untranslated / "site" / "en" / "index.html").exists()
