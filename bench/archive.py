@@ -64,7 +64,7 @@ def generate(project: Path, count: int, start: int = 0) -> None:
         segments = segment(doc)
         for lang, sample in samples.items():
             # The sample's reviewed sentences, found by their Russian text.
-            po, _ = update_memory(segments, sample, {"Language": lang, "X-Source": str(path)})
+            po = update_memory(segments, sample, {"Language": lang, "X-Source": str(path)}).po
             target = project / "translations" / lang / f"{slug}.po"
             target.write_bytes(serialize(po))
 

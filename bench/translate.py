@@ -79,8 +79,9 @@ def run(work: Path, repeat: int) -> int:
     translate(backend, route, sentences[:2])  # load the model before timing
 
     def stage() -> None:
-        po, translations = update_memory(segments, None, {"Language": "en"})
-        fill_gaps([DocumentMemory(doc, "en", segments, po, translations)], lambda: backend)
+        update = update_memory(segments, None, {"Language": "en"})
+        memory = DocumentMemory(doc, "en", segments, update.po, update.translations)
+        fill_gaps([memory], lambda: backend)
 
     translator, sp = backend._load(model)
     tokens = sp.encode(sentences, out_type=str)

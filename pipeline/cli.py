@@ -12,21 +12,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from pipeline.errors import Location, PipelineError, UsageError, shown
+from pipeline.commands.models import run_models
+from pipeline.commands.summary import print_summary
+from pipeline.commands.translate import translate
+from pipeline.errors import Location, PipelineError, shown
+from pipeline.glossary import commands as glossary_commands
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
-from pipeline.memory.store import SegmentTranslation, Status
-from pipeline.mt import argos as models
-from pipeline.mt import install as model_install
 from pipeline.mt.local import LocalBackend
-from pipeline.publish import Project, Report, publish
+from pipeline.progress import Bar, Bars, terminal_bars
+from pipeline.publish import Project, publish
 from pipeline.site.pages import render_interview
 from pipeline.source.segments import segment
-from pipeline.source.transcript import read_layout, read_transcript
+from pipeline.source.transcript import read_layout
 
 EXIT_CODES = (
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
@@ -123,13 +126,15 @@ def run(argv: list[str]) -> int:
             else:
                 sys.stdout.write(render_interview(doc, segment(doc), SOURCE).markdown + "\n")
         elif args.command == "translate":
-            sys.stdout.write(_translate(args.file, args.to, args.root))
+            engine = LocalBackend(progress=_translating(terminal_bars()))
+            sys.stdout.write(translate(args.file, args.to, args.root, engine))
         elif args.command == "glossary":
-            return _glossary(args)
+            return glossary_commands.run(args)
         elif args.command == "models":
-            _models(args, parser)
+            run_models(args)
         elif args.command == "publish":
             say = partial(print, file=sys.stderr)
+            bars = terminal_bars()
             with project_lock(args.root.resolve(), waiting=say):  # one publish at a time
                 report = publish(
                     Project(args.root.resolve()),
@@ -137,10 +142,11 @@ def run(argv: list[str]) -> int:
                     check=args.check,
                     site=not args.no_site,
                     retranslate_machine=args.retranslate_machine,
-                    engine=lambda: LocalBackend(progress=_progress_bar),
+                    engine=lambda: LocalBackend(progress=_translating(bars)),
                     log=say,
+                    progress=bars,
                 )
-            _summary(report, checked=args.check)
+            print_summary(report, checked=args.check)
         return 0
     except PipelineError as e:
         for line in str(e).split("\n"):  # one line per error
@@ -170,64 +176,6 @@ def run(argv: list[str]) -> int:
         return INTERNAL_ERROR
 
 
-def _progress_bar(total: int, description: str) -> Any:
-    from tqdm import tqdm
-
-    # Shown on a terminal for long work only; logs and tests stay quiet.
-    return tqdm(
-        total=total,
-        desc=description,
-        unit="sentence",
-        file=sys.stderr,
-        disable=None if total >= 20 else True,
-        leave=False,
-    )
-
-
-def _translate(path: Path, language: str, root: Path) -> str:
-    from pipeline.glossary.enforce import TermPolicy
-    from pipeline.glossary.load import load_glossary
-    from pipeline.memory.names import spell
-    from pipeline.mt.translate import translate
-
-    backend = LocalBackend(progress=_progress_bar)
-    route = backend.require_route(SOURCE, language)
-    glossary = load_glossary(root / "glossary.yaml")
-    for warning in glossary.warnings:
-        print(warning, file=sys.stderr)
-    policy = TermPolicy(glossary) if glossary.terms else None
-
-    def machine(sentences: list[str]) -> list[str]:
-        if policy is None:
-            return [o.text for o in translate(backend, route, sentences)]
-        outcomes = translate(backend, route, sentences, policy.hooks(policy.occurrences(sentences)))
-        for sentence, outcome in zip(sentences, outcomes, strict=True):
-            if outcome.violations:
-                print(f"glossary: {', '.join(outcome.violations)}: {sentence}", file=sys.stderr)
-        return [o.text for o in outcomes]
-
-    if path.suffix.lower() in (".md", ".markdown"):
-        from pipeline.mt.markdown import translate_markdown
-
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise PipelineError(f"{path}: Markdown files must be UTF-8") from None
-        return translate_markdown(text, machine)
-    doc = read_transcript(path)
-    segments = segment(doc)
-    names = {s.id: s.name for s in doc.speakers}  # spelled, not machine-translated
-    sentences = [s for s in segments if s.id not in names]
-    texts = machine([s.text for s in sentences])
-    translations = {
-        s.id: SegmentTranslation(t, Status.MACHINE) for s, t in zip(sentences, texts, strict=True)
-    }
-    for speaker_id, name in names.items():
-        spelled = spell(name, language, glossary)[0]
-        translations[speaker_id] = SegmentTranslation(spelled, Status.MACHINE)
-    return render_interview(doc, segments, language, translations, notice=False).markdown + "\n"
-
-
 def _glossary_parser(commands: Any) -> None:
     glossary = commands.add_parser("glossary", help="match, check, edit or export house terms")
     actions = glossary.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -248,188 +196,6 @@ def _glossary_parser(commands: Any) -> None:
     export.add_argument("--format", choices=("tbx", "csv"), default="tbx")
 
 
-def _glossary(args: argparse.Namespace) -> int:
-    from pipeline.glossary import commands
-    from pipeline.glossary.load import load_glossary
-
-    path = args.root / "glossary.yaml"
-    if args.action in ("add", "set"):
-        values = {}
-        for item in (args.id, *args.values):
-            if not _is_text(item):
-                raise PipelineError(f"not valid UTF-8 text: {item!r}")
-        for item in args.values:
-            key, sep, value = item.partition("=")
-            if not sep or not key:
-                raise UsageError(f"expected KEY=VALUE, not {item!r}")
-            values[key] = value
-        commands.edit(path, args.action, args.id, values)
-        print(
-            f"{path}: {'added' if args.action == 'add' else 'updated'} {args.id}", file=sys.stderr
-        )
-        return 0
-    glossary = load_glossary(path)
-    for warning in glossary.warnings:
-        print(warning, file=sys.stderr)
-    if args.action == "match":
-        for line in commands.match_lines(glossary, args.file):
-            print(line)
-    elif args.action == "export":
-        sys.stdout.write(commands.export(glossary, args.format))
-    else:
-        lines, violations = commands.check(args.root, glossary)
-        print("\n".join(lines))
-        if violations and args.strict:
-            raise commands.GlossaryViolations(f"{violations} glossary violation(s)")
-    return 0
-
-
-def _is_text(argument: str) -> bool:
-    # Bytes of a command line that are not UTF-8 arrive as lone surrogates.
-    return not any("\ud800" <= c <= "\udfff" for c in argument)
-
-
-def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    if args.action == "list":
-        found = models.installed()
-        if not found:
-            print(f"no models installed in {models.packages_dir()}", file=sys.stderr)
-        for m in found:
-            prefix = f"  target_prefix {m.target_prefix}" if m.target_prefix else ""
-            if m.source_prefix:
-                prefix += f"  source_prefix {m.source_prefix}"
-            print(f"{m.from_code}\t{m.to_code}\t{m.version}\t{m.path}{prefix}")
-    elif args.action == "remove":
-        for m in models.remove(args.from_code, args.to_code):
-            print(f"removed {m.label}", file=sys.stderr)
-    elif len(args.what) == 1:
-        _installed(*model_install.install_file(Path(args.what[0])))
-    elif len(args.what) == 2:
-        _installed(*model_install.install_from_index(*args.what))
-    else:
-        raise UsageError("models install takes FILE.argosmodel, or FROM TO (e.g. ru en)")
-
-
-def _installed(model: models.InstalledModel, replaced: list[models.InstalledModel]) -> None:
-    for old in replaced:
-        print(f"replaced {old.label}", file=sys.stderr)
-    print(f"installed {model.label} in {model.path.parent}", file=sys.stderr)
-    if replaced:
-        print(
-            "Machine translations made by the old version stay until you run"
-            " 'make publish RETRANSLATE=1'.",
-            file=sys.stderr,
-        )
-
-
-def _summary(report: Report, checked: bool) -> None:
-    out = sys.stderr
-    for warning in report.warnings:
-        print(warning, file=out)
-    if checked:
-        print("up to date", file=out)
-        return
-    machine = report.machine
-    for language, count in sorted(machine.translated.items()):
-        print(
-            f"machine-translated {count} sentence(s) into {language} with"
-            f" {machine.routes[language]}",
-            file=out,
-        )
-    print(
-        f"{report.documents} interview(s); {len(report.written)} file(s) written,"
-        f" {len(report.removed)} removed; {machine.calls} model call(s)",
-        file=out,
-    )
-    for language in TARGETS:
-        counts = {
-            s: sum(v[s] for (lang, _), v in report.statuses.items() if lang == language)
-            for s in Status
-        }
-        print(
-            f"  {language}: {counts[Status.REVIEWED]} reviewed, {counts[Status.MACHINE]}"
-            f" machine, {counts[Status.STALE]} need review after a source change,"
-            f" {counts[Status.MISSING]} not translated",
-            file=out,
-        )
-    for language, count in sorted(machine.violations.items()):
-        if count:
-            print(
-                f"{count} machine translation(s) into {language} do not follow the glossary"
-                " and are marked for review: python -m pipeline glossary check",
-                file=out,
-            )
-    for language, count in sorted(machine.flagged.items()):
-        print(
-            f"{count} reviewed translation(s) into {language} use a glossary entry that"
-            " changed and are marked for review (their text is kept)",
-            file=out,
-        )
-    for language, count in sorted(machine.outdated.items()):
-        print(
-            f"{count} machine translation(s) into {language} were made by other models than"
-            f" {machine.routes[language]}; to refresh them (reviewed ones are never"
-            " touched): make publish RETRANSLATE=1",
-            file=out,
-        )
-    if report.glossary_violations:
-        print(
-            f"glossary: {report.glossary_violations} translation(s) do not use the house"
-            " terms; details: python -m pipeline glossary check",
-            file=out,
-        )
-    _orphans(report, out)
-    missing = report.count(Status.MISSING)
-    if missing:
-        print("Not yet translated (shown in Russian with a marker):", file=out)
-        for (language, slug), n in sorted(missing.items()):
-            print(f"  translations/{language}/{slug}.po: {n} segment(s)", file=out)
-        for language in machine.no_model:
-            print(
-                f"  no {SOURCE}→{language} model is installed:"
-                " python -m pipeline models install FILE.argosmodel",
-                file=out,
-            )
-        print(
-            "Fill in their msgstr in those files (any PO editor), or install a translation"
-            " model; 'make publish STRICT=1' fails while any remain.",
-            file=out,
-        )
-
-
-def _orphans(report: Report, out: Any) -> None:
-    """Translation files no transcript uses: carried over, or a warning. None is deleted."""
-    for orphan in report.orphans:
-        old = _shown(orphan.path)
-        if orphan.carried_to is not None:
-            has, of = orphan.matched
-            print(
-                f"{old}: its translations carried over to {_shown(orphan.carried_to)}"
-                f" ({has} of the {of} sentences match: the transcript was renamed);"
-                " the old file is kept, delete it when you like",
-                file=out,
-            )
-        elif orphan.kept_in is not None:
-            print(
-                f"{old}: no transcript uses it; its reviewed translations are in"
-                f" {_shown(orphan.kept_in)}: delete it when you like",
-                file=out,
-            )
-        elif not orphan.reviewed:
-            print(
-                f"{old}: no transcript uses it, and it holds no reviewed translation:"
-                " delete it when you like",
-                file=out,
-            )
-        else:
-            print(
-                f"warning: {old}: no transcript uses it; its {orphan.reviewed} reviewed"
-                " translation(s) are not on the site. It is kept: restore its transcript,"
-                f" or give the transcript that replaces it 'slug: {orphan.path.stem}'",
-                file=out,
-            )
-
-
-def _shown(path: Path) -> str:
-    """A translation file as the summary names them: translations/LANG/NAME.po."""
-    return "/".join(path.parts[-3:])
+def _translating(bars: Bars) -> Callable[[int, str], Bar]:
+    """The engine's progress hook: one bar per model call, in sentences per second."""
+    return lambda total, pair: bars(total, f"translating {pair}", "sentence")

@@ -1,93 +1,81 @@
-"""The publish build: transcripts → documents → segments → translations → pages → site.
+"""The publish build: read → plan → write → build.
 
+Each stage is a function that returns a value: the transcripts read
+(``Sources``), their memories (``Memories``, keyed by ``MemoryKey``), the
+memories carried over from renamed transcripts (``CarriedOver``), brought up
+to date (``DocumentMemory``), translated (``Translated``), checked against the
+glossary (``GlossaryCheck``), the pages (``Page``) and the files to write
+(``Outputs``). The ``Report`` is assembled from those values in one place.
 Everything is read and checked before anything is written, so a bad input
 stops the run with the files on disk as they were.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
-from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
+from pipeline.errors import InputError, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
-from pipeline.glossary.commands import check_memories
-from pipeline.glossary.enforce import TermPolicy
+from pipeline.glossary.check import GlossaryCheck
 from pipeline.glossary.load import load_glossary
-from pipeline.glossary.model import Glossary
-from pipeline.languages import SOURCE, TARGETS
-from pipeline.memory.names import fill_names, without_names
 from pipeline.memory.orphans import Orphan, carry_over
-from pipeline.memory.store import Status, load_memory, serialize, update_memory
+from pipeline.memory.store import MemoryKey, Status, serialize
 from pipeline.mt.backend import Backend
-from pipeline.mt.fill import DocumentMemory, MachineReport, MemoryChanges, fill_gaps, record
+from pipeline.mt.fill import DocumentMemory, MachineReport
 from pipeline.mt.local import LocalBackend
+from pipeline.plan import (
+    LANGUAGES,
+    StatusCounts,
+    Translated,
+    count_statuses,
+    glossary_check,
+    render_pages,
+    translate_gaps,
+    update_memories,
+)
+from pipeline.progress import Bars, counted, hidden, timed
+from pipeline.project import Project, Sources, read_documents, read_memories
 from pipeline.site.build import build_site
-from pipeline.site.glossary_pages import glossary_path, render_glossary
-from pipeline.site.pages import Page, page_title, render_index, render_interview
-from pipeline.source.document import Document
-from pipeline.source.files import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
+from pipeline.site.pages import Page
+from pipeline.source.files import TRANSCRIPT_SUFFIXES
 from pipeline.source.segments import segment
-from pipeline.source.transcript import read_transcript
 
-LANGUAGES = (SOURCE, *TARGETS)
+__all__ = ["Project", "Report", "publish"]
 
 
 @dataclass(frozen=True)
-class Project:
-    root: Path
-
-    @property
-    def transcripts(self) -> Path:
-        return self.root / "transcripts"
-
-    @property
-    def docs(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def glossary(self) -> Path:
-        return self.root / "glossary.yaml"
-
-    @property
-    def mkdocs_yml(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    def memory(self, language: str, slug: str) -> Path:
-        return self.root / "translations" / language / f"{slug}.po"
-
-
-@dataclass
 class Report:
-    documents: int = 0
-    written: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
-    # (language, slug) → number of segments in each status
-    statuses: dict[tuple[str, str], dict[Status, int]] = field(default_factory=dict)
-    machine: MachineReport = field(default_factory=MachineReport)
-    glossary_violations: int = 0
-    warnings: list[str] = field(default_factory=list)  # one line each, for the summary
-    orphans: list[Orphan] = field(default_factory=list)  # PO files no transcript uses
+    """What a publish did, for the summary."""
 
-    def count(self, status: Status) -> dict[tuple[str, str], int]:
+    documents: int
+    warnings: tuple[str, ...]  # one line each
+    orphans: tuple[Orphan, ...]  # PO files no transcript uses
+    statuses: dict[MemoryKey, StatusCounts]
+    machine: MachineReport
+    glossary: GlossaryCheck | None  # None: the glossary has no terms
+    written: tuple[Path, ...] = ()
+    removed: tuple[Path, ...] = ()
+
+    @property
+    def glossary_violations(self) -> int:
+        return self.glossary.count if self.glossary is not None else 0
+
+    def count(self, status: Status) -> dict[MemoryKey, int]:
         return {k: v[status] for k, v in self.statuses.items() if v.get(status)}
 
 
 @dataclass(frozen=True)
-class _Plan:
-    memories: dict[Path, bytes]
-    pages: list[Page]
+class Outputs:
+    files: dict[Path, bytes]  # every generated file: memories and pages
+    stale: tuple[Path, ...]  # generated pages whose transcript is gone
 
 
 @dataclass(frozen=True)
-class _Options:
-    engine: Callable[[], Backend]
-    retranslate_machine: bool
-    policy: TermPolicy | None
-    glossary: Glossary
+class Written:
+    written: tuple[Path, ...]  # files whose bytes changed
+    removed: tuple[Path, ...]
 
 
 def publish(
@@ -98,171 +86,97 @@ def publish(
     retranslate_machine: bool = False,
     engine: Callable[[], Backend] = LocalBackend,
     log: Callable[[str], None] = lambda _: None,
+    progress: Bars = hidden,
 ) -> Report:
     """Run the build; ``engine`` makes the translation backend, when one is needed."""
-    report = Report()
-    documents = _read_documents(project, report)
-    memories = _read_memories(project, documents)
+    # Read.
+    sources = read_documents(project, progress)
+    if not sources.documents:
+        kinds = ", ".join(f"*{s}" for s in sorted(TRANSCRIPT_SUFFIXES))
+        raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
+    memories = read_memories(project, sources.documents)
     glossary = load_glossary(project.glossary)
     for warning in glossary.warnings:
         log(warning)
-    report.documents = len(documents)
-    report.orphans = carry_over(project.root / "translations", documents, memories)
-    plan = _plan(
-        project,
-        documents,
-        memories,
-        _Options(
-            engine, retranslate_machine, TermPolicy(glossary) if glossary.terms else None, glossary
-        ),
-        report,
-    )
+    # Plan.
+    carried = carry_over(project.translations, list(sources.documents), memories)
+    segments = {doc.slug: segment(doc) for doc in sources.documents}
+    updated = update_memories(project, sources.documents, segments, carried.memories)
+    translated = translate_gaps(updated, glossary, engine, retranslate_machine)
+    checked = glossary_check(project, translated.memories, glossary)
+    pages = render_pages(sources.documents, segments, translated.memories, glossary)
+    outputs = plan_outputs(project, translated.memories, pages)
+    report = _report(sources, carried.orphans, translated, checked)
     missing = report.count(Status.MISSING)
     if strict and missing:
-        raise MissingTranslations(_missing_message(project, missing))
-    outputs = dict(plan.memories)
-    outputs |= {project.docs / page.path: page.markdown.encode("utf-8") for page in plan.pages}
-    stale = _stale_pages(project, outputs)
+        raise MissingTranslations(_missing_message(missing))
     if check:
-        changed = [p for p, c in outputs.items() if not p.exists() or p.read_bytes() != c]
-        if changed or stale:
-            names = ", ".join(str(p.relative_to(project.root)) for p in [*changed, *stale])
+        changed = [p for p, c in outputs.files.items() if not p.exists() or p.read_bytes() != c]
+        if changed or outputs.stale:
+            names = ", ".join(str(p.relative_to(project.root)) for p in [*changed, *outputs.stale])
             raise OutOfDate(f"generated files are out of date: {names}; run 'make publish'")
         return report
-    for path, content in outputs.items():
-        if write_if_changed(path, content):
-            report.written.append(path)
-    for path in stale:
-        path.unlink()
-        report.removed.append(path)
+    # Write, then build.
+    written = write_outputs(outputs, progress)
     if site:
         log("building the site")
-        build_site(project.mkdocs_yml)
-    return report
+        with timed(progress, "building the site"):
+            build_site(project.mkdocs_yml)
+    return _report(sources, carried.orphans, translated, checked, written)
 
 
-def _read_documents(project: Project, report: Report) -> list[Document]:
-    errors: list[InputError] = []
-    documents: list[Document] = []
-    paths, others = list_transcripts(project.transcripts)
-    report.warnings += [not_a_transcript(p) for p in others]
-    if not paths:
-        kinds = ", ".join(f"*{s}" for s in sorted(TRANSCRIPT_SUFFIXES))
-        raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
-    for path in paths:
-        try:
-            documents.append(read_transcript(path))
-        except InputError as e:
-            errors.append(e)
-    slugs: dict[str, Path] = {}
-    for doc in documents:
-        if doc.slug in slugs:
-            errors.append(
-                InputError(
-                    f"page name '{doc.slug}' is also used by {slugs[doc.slug]}",
-                    Location(doc.source),
-                )
-            )
-        slugs[doc.slug] = doc.source
-    if errors:
-        raise InputErrors(errors)
-    return documents
+def plan_outputs(
+    project: Project, memories: Sequence[DocumentMemory], pages: Sequence[Page]
+) -> Outputs:
+    files = {project.memory(m.language, m.document.slug): serialize(m.po) for m in memories}
+    files |= {project.docs / page.path: page.markdown.encode("utf-8") for page in pages}
+    return Outputs(files, _stale_pages(project, files))
 
 
-def _read_memories(
-    project: Project, documents: list[Document]
-) -> dict[tuple[str, str], polib.POFile | None]:
-    errors: list[InputError] = []
-    memories = {}
-    for doc in documents:
-        for language in TARGETS:
-            try:
-                memories[language, doc.slug] = load_memory(
-                    project.memory(language, doc.slug), language
-                )
-            except InputError as e:
-                errors.append(e)
-    if errors:
-        raise InputErrors(errors)
-    return memories
+def write_outputs(outputs: Outputs, progress: Bars = hidden) -> Written:
+    """Each file whose bytes changed, atomically; stale pages removed."""
+    written = []
+    with counted(progress, len(outputs.files), "writing", "file") as bar:
+        for path, content in outputs.files.items():
+            if write_if_changed(path, content):
+                written.append(path)
+            bar.update()
+    for path in outputs.stale:
+        path.unlink()
+    return Written(tuple(written), outputs.stale)
 
 
-def _plan(
-    project: Project,
-    documents: list[Document],
-    memories: dict[tuple[str, str], polib.POFile | None],
-    options: _Options,
-    report: Report,
-) -> _Plan:
-    segments = {doc.slug: segment(doc) for doc in documents}
-    work = [
-        DocumentMemory(
-            doc,
-            language,
-            segments[doc.slug],
-            *update_memory(
-                segments[doc.slug], memories[language, doc.slug], _header(project, doc, language)
-            ),
-        )
-        for doc in documents
-        for language in TARGETS
-    ]
-    names = fill_names(work, options.glossary)  # speakers' names: spelled, not machine-translated
-    machine = fill_gaps(
-        without_names(work), options.engine, options.retranslate_machine, options.policy
+def _report(
+    sources: Sources,
+    orphans: tuple[Orphan, ...],
+    translated: Translated,
+    checked: GlossaryCheck | None,
+    written: Written | None = None,
+) -> Report:
+    return Report(
+        documents=len(sources.documents),
+        warnings=sources.warnings,
+        orphans=orphans,
+        statuses=count_statuses(translated.memories),
+        machine=translated.machine,
+        glossary=checked,
+        written=written.written if written is not None else (),
+        removed=written.removed if written is not None else (),
     )
-    for m in work:  # where the memories change
-        record(m, names.get(m.key, MemoryChanges()))
-        record(m, machine.changes.get(m.key, MemoryChanges()))
-    report.machine = machine.report
-    written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
-    if options.glossary.terms:
-        # Checked on the memories about to be written: no second reading.
-        report.glossary_violations = check_memories(
-            ((m.document.slug, m.segments, m.language, m.po) for m in work), options.glossary
-        )[1]
-    pages: list[Page] = []
-    titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
-    for doc in documents:
-        pages.append(render_interview(doc, segments[doc.slug], SOURCE, glossary=options.glossary))
-        titles[SOURCE].append((doc, page_title(doc, segments[doc.slug], None)))
-    for m in work:
-        pages.append(
-            render_interview(
-                m.document, m.segments, m.language, m.translations, glossary=options.glossary
-            )
-        )
-        titles[m.language].append((m.document, page_title(m.document, m.segments, m.translations)))
-        statuses = dict.fromkeys(Status, 0)
-        for t in m.translations.values():
-            statuses[t.status] += 1
-        report.statuses[m.language, m.document.slug] = statuses
-    pages += [render_index(titles[lang], lang) for lang in LANGUAGES]
-    if options.glossary.terms:
-        pages += [
-            Page(glossary_path(lang), render_glossary(options.glossary, lang)) for lang in LANGUAGES
-        ]
-    return _Plan(written, pages)
 
 
-def _header(project: Project, doc: Document, language: str) -> dict[str, str]:
-    source = doc.source
-    shown = source.relative_to(project.root) if source.is_relative_to(project.root) else source
-    return {"Project-Id-Version": doc.slug, "Language": language, "X-Source": shown.as_posix()}
-
-
-def _stale_pages(project: Project, outputs: dict[Path, bytes]) -> list[Path]:
+def _stale_pages(project: Project, outputs: dict[Path, bytes]) -> tuple[Path, ...]:
     """Generated pages whose transcript is gone: the language folders are ours."""
-    stale = []
+    stale: list[Path] = []
     for language in LANGUAGES:
         folder = project.docs / language
         if folder.is_dir():
             stale += [p for p in sorted(folder.rglob("*.md")) if p not in outputs]
-    return stale
+    return tuple(stale)
 
 
-def _missing_message(project: Project, missing: dict[tuple[str, str], int]) -> str:
-    parts = [f"{lang}/{slug}: {n}" for (lang, slug), n in sorted(missing.items())]
+def _missing_message(missing: dict[MemoryKey, int]) -> str:
+    parts = [f"{key.language}/{key.slug}: {n}" for key, n in sorted(missing.items())]
     return (
         "untranslated segments (" + ", ".join(parts) + "): add their translations to"
         " the PO files under translations/ or install a translation model"

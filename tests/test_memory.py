@@ -35,7 +35,8 @@ def by_id(po: polib.POFile) -> dict[str, polib.POEntry]:
 
 
 def test_new_segments_get_empty_entries_and_are_missing() -> None:
-    po, translations = update_memory([seg("q1.p1.s1", "Вопрос?")], None, HEADER)
+    update = update_memory([seg("q1.p1.s1", "Вопрос?")], None, HEADER)
+    po, translations = update.po, update.translations
     assert [(e.msgctxt, e.msgid, e.msgstr) for e in po] == [("q1.p1.s1", "Вопрос?", "")]
     assert translations["q1.p1.s1"].status is Status.MISSING
     assert po.metadata["Language"] == "en"
@@ -44,7 +45,8 @@ def test_new_segments_get_empty_entries_and_are_missing() -> None:
 def test_reviewed_entry_is_kept_byte_for_byte() -> None:
     old = memory(entry("a1.p1.s1", "Да.", "Yes, indeed."))
     old[0].tcomment = "translator's note"
-    po, translations = update_memory([seg("a1.p1.s1", "Да.")], old, HEADER)
+    update = update_memory([seg("a1.p1.s1", "Да.")], old, HEADER)
+    po, translations = update.po, update.translations
     kept = by_id(po)["a1.p1.s1"]
     assert (kept.msgstr, kept.flags, kept.tcomment) == ("Yes, indeed.", [], "translator's note")
     assert translations["a1.p1.s1"].status is Status.REVIEWED
@@ -52,7 +54,8 @@ def test_reviewed_entry_is_kept_byte_for_byte() -> None:
 
 def test_changed_source_marks_reviewed_translation_fuzzy_with_previous_source() -> None:
     old = memory(entry("a1.p1.s1", "Рост составил 5%.", "Growth was 5%."))
-    po, translations = update_memory([seg("a1.p1.s1", "Рост составил 6%.")], old, HEADER)
+    update = update_memory([seg("a1.p1.s1", "Рост составил 6%.")], old, HEADER)
+    po, translations = update.po, update.translations
     e = by_id(po)["a1.p1.s1"]
     assert (e.msgid, e.msgstr, e.flags, e.previous_msgid) == (
         "Рост составил 6%.",
@@ -65,7 +68,8 @@ def test_changed_source_marks_reviewed_translation_fuzzy_with_previous_source() 
 
 def test_changed_source_drops_machine_output() -> None:
     old = memory(entry("a1.p1.s1", "Старое.", "Old (machine).", fuzzy=True))
-    po, translations = update_memory([seg("a1.p1.s1", "Новое.")], old, HEADER)
+    update = update_memory([seg("a1.p1.s1", "Новое.")], old, HEADER)
+    po, translations = update.po, update.translations
     assert by_id(po)["a1.p1.s1"].msgstr == ""
     assert translations["a1.p1.s1"].status is Status.MISSING
     assert not [e for e in po if e.obsolete]
@@ -74,7 +78,8 @@ def test_changed_source_drops_machine_output() -> None:
 def test_moved_sentence_keeps_its_reviewed_translation() -> None:
     old = memory(entry("a1.p1.s1", "Первое.", "First."), entry("a1.p1.s2", "Второе.", "Second."))
     segments = [seg("a1.p1.s1", "Вставка."), seg("a1.p1.s2", "Первое."), seg("a1.p1.s3", "Второе.")]
-    po, translations = update_memory(segments, old, HEADER)
+    update = update_memory(segments, old, HEADER)
+    po, translations = update.po, update.translations
     assert translations["a1.p1.s2"].text == "First."
     assert translations["a1.p1.s3"].text == "Second."
     assert translations["a1.p1.s2"].status is Status.REVIEWED
@@ -85,16 +90,17 @@ def test_moved_sentence_keeps_its_reviewed_translation() -> None:
 
 def test_removed_reviewed_entry_becomes_obsolete_and_comes_back() -> None:
     old = memory(entry("a1.p1.s1", "Останется.", "Stays."), entry("a1.p1.s2", "Уйдёт.", "Goes."))
-    po, _ = update_memory([seg("a1.p1.s1", "Останется.")], old, HEADER)
+    po = update_memory([seg("a1.p1.s1", "Останется.")], old, HEADER).po
     obsolete = [e for e in po if e.obsolete]
     assert [(e.msgid, e.msgstr) for e in obsolete] == [("Уйдёт.", "Goes.")]
     assert "#~ msgid" in serialize(po).decode()
     # The editor restores the sentence: its translation is back, reviewed.
-    again, translations = update_memory(
+    update = update_memory(
         [seg("a1.p1.s1", "Останется."), seg("a1.p1.s2", "Уйдёт.")],
         polib.pofile(serialize(po).decode()),
         HEADER,
     )
+    again, translations = update.po, update.translations
     assert translations["a1.p1.s2"].text == "Goes."
     assert translations["a1.p1.s2"].status is Status.REVIEWED
     assert not [e for e in again if e.obsolete]
@@ -104,9 +110,9 @@ def test_update_is_pure_and_idempotent() -> None:
     old = memory(entry("q1.p1.s1", "Вопрос?", "Question?"), entry("x.p1.s1", "Было.", "Was."))
     before = serialize(old)
     segments = [seg("q1.p1.s1", "Вопрос?")]
-    first, _ = update_memory(segments, old, HEADER)
+    first = update_memory(segments, old, HEADER).po
     assert serialize(old) == before
-    second, _ = update_memory(segments, polib.pofile(serialize(first).decode()), HEADER)
+    second = update_memory(segments, polib.pofile(serialize(first).decode()), HEADER).po
     assert serialize(second) == serialize(first)
 
 

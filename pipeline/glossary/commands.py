@@ -2,36 +2,73 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import sys
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-import polib
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pipeline.errors import InputError, Location, PipelineError
+from pipeline.errors import InputError, Location, PipelineError, UsageError
 from pipeline.fileio import write_if_changed
-from pipeline.glossary.enforce import Occurrence, kazakh_phrase, render, unexpanded, violations
+from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
+from pipeline.glossary.enforce import Occurrence, kazakh_phrase, render
 from pipeline.glossary.load import dump_document, load_document, load_glossary
-from pipeline.glossary.match import TermMatch, TermMatcher
+from pipeline.glossary.match import TermMatcher
 from pipeline.glossary.model import LANGUAGES, Glossary
-from pipeline.memory.store import Status, load_memory, status_of
-from pipeline.source.document import Segment
+from pipeline.memory.store import MemoryKey
+from pipeline.project import Project, read_documents, read_memories
 from pipeline.source.encoding import decode_transcript
-from pipeline.source.files import list_transcripts
 from pipeline.source.segments import segment
-from pipeline.source.transcript import read_transcript
 
 
 class GlossaryViolations(PipelineError):
     """--strict: translations that do not use the glossary."""
 
     exit_code = 7
+
+
+def run(args: argparse.Namespace) -> int:
+    """The command line's ``glossary ACTION``; its exit code."""
+    path = args.root / "glossary.yaml"
+    if args.action in ("add", "set"):
+        values = {}
+        for item in (args.id, *args.values):
+            if not _is_text(item):
+                raise PipelineError(f"not valid UTF-8 text: {item!r}")
+        for item in args.values:
+            key, sep, value = item.partition("=")
+            if not sep or not key:
+                raise UsageError(f"expected KEY=VALUE, not {item!r}")
+            values[key] = value
+        edit(path, args.action, args.id, values)
+        print(
+            f"{path}: {'added' if args.action == 'add' else 'updated'} {args.id}", file=sys.stderr
+        )
+        return 0
+    glossary = load_glossary(path)
+    for warning in glossary.warnings:
+        print(warning, file=sys.stderr)
+    if args.action == "match":
+        for line in match_lines(glossary, args.file):
+            print(line)
+    elif args.action == "export":
+        sys.stdout.write(export(glossary, args.format))
+    else:
+        result = check(Project(args.root), glossary)
+        print("\n".join(check_lines(result)))
+        if result.count and args.strict:
+            raise GlossaryViolations(f"{result.count} glossary violation(s)")
+    return 0
+
+
+def _is_text(argument: str) -> bool:
+    # Bytes of a command line that are not UTF-8 arrive as lone surrogates.
+    return not any("\ud800" <= c <= "\udfff" for c in argument)
 
 
 def match_lines(glossary: Glossary, path: Path) -> list[str]:
@@ -59,75 +96,38 @@ def match_lines(glossary: Glossary, path: Path) -> list[str]:
     return lines
 
 
-@dataclass
-class TermUse:
-    source: int = 0
-    reviewed: int = 0  # reviewed translations that use the rendering
-    machine: int = 0
-    violations: list[str] = field(default_factory=list)
+def check(project: Project, glossary: Glossary) -> GlossaryCheck:
+    """The glossary check of the project on disk, read as ``publish`` reads it."""
+    documents = read_documents(project).documents
+    memories = read_memories(project, documents)
+    return check_glossary(
+        (
+            CheckedMemory(
+                project.memory(key.language, key.slug),
+                key.slug,
+                key.language,
+                segment(doc),
+                memories[key],
+            )
+            for doc in documents
+            for key in (MemoryKey(language, doc.slug) for language in LANGUAGES)
+        ),
+        glossary,
+    )
 
 
-def check(root: Path, glossary: Glossary) -> tuple[list[str], int]:
-    """The glossary check of the project on disk (see ``check_memories``)."""
-    memories = []
-    for path in list_transcripts(root / "transcripts")[0]:
-        doc = read_transcript(path)
-        segments = segment(doc)
-        for language in LANGUAGES:
-            po = load_memory(root / "translations" / language / f"{doc.slug}.po", language)
-            memories.append((doc.slug, segments, language, po))
-    return check_memories(memories, glossary)
-
-
-def check_memories(
-    memories: Iterable[tuple[str, list[Segment], str, polib.POFile | None]], glossary: Glossary
-) -> tuple[list[str], int]:
-    """Per language and term: occurrences, use, and every violation, including
-    a first mention on a page that is not "Full Name (ABBR)" (use: first-expanded).
-
-    ``memories`` are (interview, its segments, language, translation memory).
-    """
-    matcher = TermMatcher(glossary)
-    found: dict[int, dict[str, list[TermMatch]]] = {}
-    uses: dict[tuple[str, str], TermUse] = {}
-    for slug, segments, language, po in memories:
-        if id(segments) not in found:  # once per interview, not per language
-            found[id(segments)] = {s.id: matcher.find(s.text) for s in segments}
-        entries = {e.msgctxt: e for e in po if not e.obsolete} if po else {}
-        mentioned: set[str] = set()  # terms met on this page so far, in reading order
-        for seg in segments:
-            entry = entries.get(seg.id)
-            status = status_of(entry) if entry is not None else Status.MISSING
-            for term in dict.fromkeys(m.term for m in found[id(segments)][seg.id]):
-                use = uses.setdefault((language, term.id), TermUse())
-                use.source += 1
-                first = term.id not in mentioned
-                mentioned.add(term.id)
-                if entry is None or status is Status.MISSING:
-                    continue
-                problems = violations((term,), language, entry.msgstr)
-                if first:
-                    problems += unexpanded(term, language, entry.msgstr)
-                kind = "reviewed" if status is Status.REVIEWED else "machine"
-                if problems:
-                    use.violations.append(
-                        f"{language} {slug} {seg.id} ({kind}): {'; '.join(problems)}:"
-                        f" {entry.msgstr}"
-                    )
-                elif kind == "reviewed":
-                    use.reviewed += 1
-                else:
-                    use.machine += 1
-    out, total = [], 0
-    for (language, term_id), use in sorted(uses.items()):
-        out.append(
-            f"{language}\t{term_id}\t{use.source} in source\t{use.reviewed} reviewed"
-            f"\t{use.machine} machine\t{len(use.violations)} violation(s)"
-        )
-        total += len(use.violations)
-    for use in uses.values():
-        out += [f"  {v}" for v in use.violations]
-    return out, total
+def check_lines(result: GlossaryCheck) -> list[str]:
+    """The check's table, a line per language and term, then each violation."""
+    table = [
+        f"{use.language}\t{use.term}\t{use.source} in source\t{use.reviewed} reviewed"
+        f"\t{use.machine} machine\t{len(use.violations)} violation(s)"
+        for use in sorted(result.uses, key=lambda u: (u.language, u.term))
+    ]
+    return table + [
+        f"  {v.language} {v.slug} {v.segment} ({'reviewed' if v.reviewed else 'machine'}):"
+        f" {'; '.join(v.problems)}: {v.translation}"
+        for v in result.violations
+    ]
 
 
 def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:

@@ -11,8 +11,8 @@ a person in the glossary (kind: person) is spelled as the glossary says.
 from __future__ import annotations
 
 from pipeline.glossary.model import Glossary, Term
-from pipeline.memory.store import Status, engine_of
-from pipeline.mt.fill import DocumentMemory, MachineEntry, MemoryChanges, MemoryKey
+from pipeline.memory.store import MemoryKey, Status, engine_of
+from pipeline.mt.fill import DocumentMemory, MachineEntry, MemoryChanges
 from pipeline.source.document import Segment
 from pipeline.source.labels import key_of
 

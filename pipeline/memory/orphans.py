@@ -15,11 +15,11 @@ import polib
 
 from pipeline.errors import InputError, InputErrors
 from pipeline.languages import TARGETS
-from pipeline.memory.store import Status, load_memory, status_of
+from pipeline.memory.store import MemoryKey, Status, load_memory, status_of
 from pipeline.source.document import Document
 from pipeline.source.segments import segment
 
-Memories = dict[tuple[str, str], polib.POFile | None]
+Memories = dict[MemoryKey, polib.POFile | None]
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,17 @@ class Orphan:
     kept_in: Path | None = None  # every reviewed translation of it is already there
 
 
-def carry_over(folder: Path, documents: list[Document], memories: Memories) -> list[Orphan]:
+@dataclass(frozen=True)
+class CarriedOver:
+    memories: Memories  # every document's memory, some now an orphan's
+    orphans: tuple[Orphan, ...]  # every orphaned file, carried over or not, by path
+
+
+def carry_over(folder: Path, documents: list[Document], memories: Memories) -> CarriedOver:
     """Give each document without a translator's work the orphaned PO file that
     has most of its sentences (and most of whose sentences it has); report
-    every orphaned file. ``memories`` is updated in place."""
+    every orphaned file. ``memories`` is not modified."""
+    memories = dict(memories)
     slugs = {doc.slug for doc in documents}
     orphans: list[Orphan] = []
     errors: list[InputError] = []
@@ -54,7 +61,7 @@ def carry_over(folder: Path, documents: list[Document], memories: Memories) -> l
             for sentence in sentences:
                 holders.setdefault(sentence, []).append(path)
         for doc in documents:
-            if _translator_work(memories[language, doc.slug]):
+            if _translator_work(memories[MemoryKey(language, doc.slug)]):
                 continue
             texts = {s.text for s in segment(doc)}
             shared = Counter(p for t in texts for p in holders.get(t, ()) if p in found)
@@ -63,7 +70,7 @@ def carry_over(folder: Path, documents: list[Document], memories: Memories) -> l
             best = min(shared, key=lambda path: (-shared[path], path))
             if 2 * shared[best] >= len(texts) and 2 * shared[best] >= len(live[best]):
                 po = found.pop(best)
-                memories[language, doc.slug] = po
+                memories[MemoryKey(language, doc.slug)] = po
                 target = folder / language / f"{doc.slug}.po"
                 orphans.append(Orphan(best, _reviewed(po), target, (shared[best], len(texts))))
         for path, po in found.items():
@@ -71,7 +78,7 @@ def carry_over(folder: Path, documents: list[Document], memories: Memories) -> l
             orphans.append(Orphan(path, _reviewed(po), kept_in=kept_in))
     if errors:
         raise InputErrors(errors)
-    return sorted(orphans, key=lambda o: o.path)
+    return CarriedOver(memories, tuple(sorted(orphans, key=lambda o: o.path)))
 
 
 def _translator_work(po: polib.POFile | None) -> bool:
@@ -89,9 +96,9 @@ def _kept_in(orphan: polib.POFile, language: str, memories: Memories, folder: Pa
     wanted = _pairs(e for e in orphan if status_of(e) is Status.REVIEWED)
     if not wanted:
         return None
-    for (lang, slug), po in sorted(memories.items()):
-        if lang == language and po is not None and wanted <= _pairs(po):
-            return folder / language / f"{slug}.po"
+    for key, po in sorted(memories.items()):
+        if key.language == language and po is not None and wanted <= _pairs(po):
+            return folder / language / f"{key.slug}.po"
     return None
 
 

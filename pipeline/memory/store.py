@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -38,6 +39,21 @@ class Status(enum.Enum):
 class SegmentTranslation:
     text: str | None
     status: Status
+
+
+class MemoryKey(NamedTuple):
+    """Which memory: one per target language and document (its slug)."""
+
+    language: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class MemoryUpdate:
+    """A memory brought up to date with a document's segments."""
+
+    po: polib.POFile
+    translations: dict[str, SegmentTranslation]  # segment id → its translation
 
 
 def status_of(entry: polib.POEntry) -> Status:
@@ -78,7 +94,7 @@ def update_memory(
     segments: list[Segment],
     existing: polib.POFile | None,
     header: dict[str, str],
-) -> tuple[polib.POFile, dict[str, SegmentTranslation]]:
+) -> MemoryUpdate:
     """The memory for the current segments, and each segment's translation.
 
     Pure: ``existing`` is not modified. Nothing a translator wrote is dropped:
@@ -86,55 +102,64 @@ def update_memory(
     """
     old = [e for e in existing if not e.obsolete] if existing else []
     obsolete = list(existing.obsolete_entries()) if existing else []
-    by_id = {e.msgctxt: e for e in old}
-    by_source: dict[str, polib.POEntry] = {}
-    for e in [*old, *obsolete]:  # live entries win over obsolete ones
+    # Entries are named by their place in ``candidates``: the live ones first.
+    candidates = [*old, *obsolete]
+    by_id = {e.msgctxt: i for i, e in enumerate(old)}
+    by_source: dict[str, int] = {}
+    for i, e in enumerate(candidates):  # live entries win over obsolete ones
         if status_of(e) is Status.REVIEWED:
-            by_source.setdefault(e.msgid, e)
+            by_source.setdefault(e.msgid, i)
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
     po.metadata = {**_metadata(existing), **header}
     po.header = (existing.header if existing else "") or _HEADER.format(
         language=header.get("Language", ""), source=header.get("X-Source", "")
     )
-    used: set[int] = set()
+    used: set[int] = set()  # places in ``candidates``
     translations = {}
     for seg in segments:
-        entry = _entry_for(seg, by_id.get(seg.id), by_source.get(seg.text), used)
+        same_id, same_source = by_id.get(seg.id), by_source.get(seg.text)
+        place, entry = _entry_for(
+            seg,
+            (same_id, candidates[same_id]) if same_id is not None else None,
+            (same_source, candidates[same_source]) if same_source is not None else None,
+        )
+        if place is not None:
+            used.add(place)
         po.append(entry)
         translations[seg.id] = SegmentTranslation(entry.msgstr or None, status_of(entry))
-    for e in old:
-        if id(e) not in used and status_of(e) in (Status.REVIEWED, Status.STALE):
+    for i, e in enumerate(old):
+        if i not in used and status_of(e) in (Status.REVIEWED, Status.STALE):
             obsolete.append(_copy(e, obsolete=True))
     for e in obsolete:
         if not any(e.msgid == live.msgid and e.msgstr == live.msgstr for live in po):
             po.append(_copy(e, obsolete=True))
-    return po, translations
+    return MemoryUpdate(po, translations)
+
+
+_Candidate = tuple[int, polib.POEntry]  # an existing entry and its place
 
 
 def _entry_for(
-    seg: Segment,
-    same_id: polib.POEntry | None,
-    same_source: polib.POEntry | None,
-    used: set[int],
-) -> polib.POEntry:
-    if same_id is not None and same_id.msgid == seg.text:
-        used.add(id(same_id))
-        return _copy(same_id)
-    if same_source is not None:
+    seg: Segment, by_id: _Candidate | None, by_source: _Candidate | None
+) -> tuple[int | None, polib.POEntry]:
+    """The segment's entry, and the place of the existing entry it takes over."""
+    if by_id is not None and by_id[1].msgid == seg.text:
+        return by_id[0], _copy(by_id[1])
+    if by_source is not None:
         # The sentence moved (a paragraph was inserted before it): its reviewed
         # translation moves with it.
-        used.add(id(same_source))
-        return _copy(same_source, msgctxt=seg.id, obsolete=False)
+        return by_source[0], _copy(by_source[1], msgctxt=seg.id, obsolete=False)
     entry = polib.POEntry(msgctxt=seg.id, msgid=seg.text, msgstr="")
-    if same_id is not None and status_of(same_id) in (Status.REVIEWED, Status.STALE):
+    if by_id is not None and status_of(by_id[1]) in (Status.REVIEWED, Status.STALE):
         # The source sentence changed: keep the reviewed translation for the
         # translator to adjust, marked fuzzy with the old source beside it.
-        used.add(id(same_id))
+        place, same_id = by_id
         entry.msgstr = same_id.msgstr
         entry.flags = ["fuzzy"]
         entry.previous_msgid = same_id.previous_msgid or same_id.msgid
         entry.tcomment = same_id.tcomment
-    return entry
+        return place, entry
+    return None, entry
 
 
 def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:

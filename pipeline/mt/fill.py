@@ -18,6 +18,7 @@ import polib
 from pipeline.languages import SOURCE
 from pipeline.memory.notes import note, set_note
 from pipeline.memory.store import (
+    MemoryKey,
     SegmentTranslation,
     Status,
     engine_of,
@@ -48,12 +49,6 @@ class Policy(Protocol[F]):
     def hooks(self, found: Sequence[F]) -> Hooks[Any]:
         """The hooks that enforce the glossary on a batch of these sentences."""
         ...
-
-
-@dataclass(frozen=True)
-class MemoryKey:
-    language: str
-    slug: str
 
 
 @dataclass

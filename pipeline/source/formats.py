@@ -109,7 +109,7 @@ def _odt_paragraphs(path: Path) -> list[_Paragraph]:
                 italic.add(name)
     out = []
     body = root.find(f".//{{{_ODF['text']}}}body")
-    # footnotes are not part of the interview
+    # Elements inside footnotes, which are not part of the interview.
     notes = {p for n in root.iter(f"{{{_ODF['text']}}}note") for p in n.iter()}
     for node in (root if body is None else body).iter():
         if node in notes:

@@ -11,7 +11,8 @@ from pipeline.source.files import check_file_name
 from pipeline.source.formats import Source, read_source
 from pipeline.source.frontmatter import SLUG as SLUG
 from pipeline.source.frontmatter import front_matter, slug_from_path
-from pipeline.source.layout import Layout, infer
+from pipeline.source.infer import infer
+from pipeline.source.layout import Layout
 from pipeline.source.segments import split_sentences
 from pipeline.source.turns import paragraphs
 

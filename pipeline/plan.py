@@ -1,0 +1,132 @@
+"""The plan stages of a publish: from the documents and their memories to the
+memories brought up to date, translated and checked, and the pages.
+
+Each stage returns a value; nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
+from pipeline.glossary.enforce import TermPolicy
+from pipeline.glossary.model import Glossary
+from pipeline.languages import SOURCE, TARGETS
+from pipeline.memory.names import fill_names, without_names
+from pipeline.memory.orphans import Memories
+from pipeline.memory.store import MemoryKey, Status, update_memory
+from pipeline.mt.backend import Backend
+from pipeline.mt.fill import DocumentMemory, MachineReport, MemoryChanges, fill_gaps, record
+from pipeline.project import Project
+from pipeline.site.glossary_pages import glossary_path, render_glossary
+from pipeline.site.pages import Page, page_title, render_index, render_interview
+from pipeline.source.document import Document, Segment
+
+LANGUAGES = (SOURCE, *TARGETS)
+
+StatusCounts = dict[Status, int]  # segments of one memory in each status
+
+
+@dataclass(frozen=True)
+class Translated:
+    memories: tuple[DocumentMemory, ...]  # every gap filled that could be
+    machine: MachineReport
+
+
+def update_memories(
+    project: Project,
+    documents: Sequence[Document],
+    segments: dict[str, list[Segment]],
+    memories: Memories,
+) -> tuple[DocumentMemory, ...]:
+    """Each document's memory in each target language, for its current segments."""
+    out = []
+    for doc in documents:
+        for language in TARGETS:
+            update = update_memory(
+                segments[doc.slug],
+                memories[MemoryKey(language, doc.slug)],
+                _header(project, doc, language),
+            )
+            out.append(
+                DocumentMemory(doc, language, segments[doc.slug], update.po, update.translations)
+            )
+    return tuple(out)
+
+
+def translate_gaps(
+    memories: tuple[DocumentMemory, ...],
+    glossary: Glossary,
+    engine: Callable[[], Backend],
+    retranslate_machine: bool,
+) -> Translated:
+    """Speakers' names spelled, every other gap machine-translated."""
+    work = list(memories)
+    policy = TermPolicy(glossary) if glossary.terms else None
+    names = fill_names(work, glossary)  # speakers' names: spelled, not machine-translated
+    machine = fill_gaps(without_names(work), engine, retranslate_machine, policy)
+    for m in work:  # where the memories change
+        record(m, names.get(m.key, MemoryChanges()))
+        record(m, machine.changes.get(m.key, MemoryChanges()))
+    return Translated(tuple(work), machine.report)
+
+
+def glossary_check(
+    project: Project, memories: Sequence[DocumentMemory], glossary: Glossary
+) -> GlossaryCheck | None:
+    """Checked on the memories about to be written: no second reading."""
+    if not glossary.terms:
+        return None
+    return check_glossary(
+        (
+            CheckedMemory(
+                project.memory(m.language, m.document.slug),
+                m.document.slug,
+                m.language,
+                m.segments,
+                m.po,
+            )
+            for m in memories
+        ),
+        glossary,
+    )
+
+
+def render_pages(
+    documents: Sequence[Document],
+    segments: dict[str, list[Segment]],
+    memories: Sequence[DocumentMemory],
+    glossary: Glossary,
+) -> tuple[Page, ...]:
+    """Every interview in every language, each language's home page, the glossary."""
+    pages: list[Page] = []
+    titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
+    for doc in documents:
+        pages.append(render_interview(doc, segments[doc.slug], SOURCE, glossary=glossary))
+        titles[SOURCE].append((doc, page_title(doc, segments[doc.slug], None)))
+    for m in memories:
+        pages.append(
+            render_interview(m.document, m.segments, m.language, m.translations, glossary=glossary)
+        )
+        titles[m.language].append((m.document, page_title(m.document, m.segments, m.translations)))
+    pages += [render_index(titles[lang], lang) for lang in LANGUAGES]
+    if glossary.terms:
+        pages += [Page(glossary_path(lang), render_glossary(glossary, lang)) for lang in LANGUAGES]
+    return tuple(pages)
+
+
+def count_statuses(memories: Sequence[DocumentMemory]) -> dict[MemoryKey, StatusCounts]:
+    out = {}
+    for m in memories:
+        statuses = dict.fromkeys(Status, 0)
+        for t in m.translations.values():
+            statuses[t.status] += 1
+        out[MemoryKey(m.language, m.document.slug)] = statuses
+    return out
+
+
+def _header(project: Project, doc: Document, language: str) -> dict[str, str]:
+    source = doc.source
+    shown = source.relative_to(project.root) if source.is_relative_to(project.root) else source
+    return {"Project-Id-Version": doc.slug, "Language": language, "X-Source": shown.as_posix()}
