@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import TermPolicy
 from pipeline.glossary.model import Glossary
+from pipeline.glossary.names import fill_names, without_names
 from pipeline.languages import SOURCE, TARGETS
-from pipeline.memory.names import fill_names, without_names
 from pipeline.memory.orphans import Memories
 from pipeline.memory.store import MemoryKey, Status, update_memory
 from pipeline.mt.backend import Backend

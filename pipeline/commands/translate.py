@@ -21,7 +21,7 @@ from pipeline.source.transcript import read_transcript
 def translate(path: Path, language: str, root: Path, backend: LocalBackend) -> str:
     from pipeline.glossary.enforce import TermPolicy
     from pipeline.glossary.load import load_glossary
-    from pipeline.memory.names import spell
+    from pipeline.glossary.names import spell
 
     route = backend.require_route(SOURCE, language)
     glossary = load_glossary(root / "glossary.yaml")
