@@ -18,6 +18,7 @@ from pipeline.glossary.commands import check_memories
 from pipeline.glossary.enforce import TermPolicy
 from pipeline.glossary.load import load_glossary
 from pipeline.glossary.model import Glossary
+from pipeline.languages import CODES as LANGUAGES
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.memory.names import fill_names, merge, without_names
 from pipeline.memory.orphans import Orphan, carry_over
@@ -26,13 +27,12 @@ from pipeline.mt.fill import DocumentMemory, MachineReport, fill_gaps
 from pipeline.mt.local import Engine
 from pipeline.site.build import build_site
 from pipeline.site.glossary_pages import glossary_path, render_glossary
+from pipeline.site.languages import check_site_languages
 from pipeline.site.pages import Page, page_title, render_index, render_interview
 from pipeline.source.document import Document
 from pipeline.source.files import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
 from pipeline.source.segments import segment
 from pipeline.source.transcript import read_transcript
-
-LANGUAGES = (SOURCE, *TARGETS)
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ def publish(
     documents = _read_documents(project, report)
     memories = _read_memories(project, documents)
     glossary = load_glossary(project.glossary)
+    check_site_languages(project.mkdocs_yml)
     for warning in glossary.warnings:
         log(warning)
     report.documents = len(documents)

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-LANGUAGES = ("en", "kk")
+from pipeline.languages import SOURCE, TARGETS
+
 KINDS = ("abbreviation", "proper-name", "keep", "person")  # person: a speaker's name
 USES = ("first-expanded", "abbreviation", "name")
 CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TERM_KEYS = {"id", "kind", "ru", "en", "kk", "notes"}
 _RU_KEYS = {"name", "abbreviation", "variants"}
 _TARGET_KEYS = {
     "name",
@@ -25,6 +25,16 @@ _TARGET_KEYS = {
     "endings",
     "reading",
 }
+
+
+def sections() -> tuple[str, ...]:
+    """The target languages an entry has a section for, in code order (the
+    order of the checks, the CSV columns and the TBX language sets)."""
+    return tuple(sorted(TARGETS))
+
+
+def term_keys() -> set[str]:
+    return {"id", "kind", SOURCE, *TARGETS, "notes"}
 
 
 @dataclass(frozen=True)
