@@ -36,6 +36,7 @@ class Labels:
     glossary_title: str = ""
     glossary_intro: str = ""
     note: str = ""  # before a term's note on the glossary page
+    not_found: tuple[str, str, str] = ("", "", "")  # the 404 page: title, text, link home
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ RUSSIAN = Language(
         glossary_title="Глоссарий",
         glossary_intro="Термины и сокращения, которые переводятся одинаково во всех интервью.",
         note="Примечание",
+        not_found=("Страница не найдена", "Такой страницы на сайте нет.", "Перейти на главную"),
     ),
     names={"ru": "Русский", "kk": "Орысша", "en": "Russian"},
     source=True,
@@ -118,6 +120,7 @@ KAZAKH = Language(
         glossary_title="Терминдер сөздігі",
         glossary_intro="Барлық сұхбаттарда бірдей аударылатын терминдер мен қысқартулар.",
         note="Ескертпе",
+        not_found=("Бет табылмады", "Сайтта мұндай бет жоқ.", "Басты бетке өту"),
     ),
     names={"ru": "Казахский", "kk": "Қазақша", "en": "Kazakh"},
     morphology="kazakh",
@@ -143,6 +146,7 @@ ENGLISH = Language(
         glossary_title="Glossary",
         glossary_intro="Terms and abbreviations rendered the same way in every interview.",
         note="Note",
+        not_found=("Page not found", "There is no such page on this site.", "Go to the home page"),
     ),
     names={"ru": "Английский", "kk": "Ағылшынша", "en": "English"},
     morphology="english",

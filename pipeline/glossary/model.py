@@ -4,7 +4,9 @@ each target language (glossary.yaml is read into these by glossary.load)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 from pipeline.languages import SOURCE, TARGETS
@@ -89,11 +91,12 @@ class Term:
     def __hash__(self) -> int:  # ids are unique within a glossary
         return hash(self.id)
 
-    def fingerprint(self) -> str:
-        """Changes whenever the entry's renderings do: machine output made under
-        another fingerprint is out of date."""
+    def fingerprint(self, languages: Iterable[str] | None = None) -> str:
+        """Changes whenever the entry's renderings (in ``languages``, default
+        all) do: machine output made under another fingerprint is out of date."""
         import hashlib
 
+        wanted = set(self.renderings if languages is None else languages)
         # Notes are left out: editing an explanation changes no translation.
         # Keys left at their defaults add nothing, so adding a key to the
         # format changes no existing entry's fingerprint.
@@ -115,10 +118,25 @@ class Term:
                         *([("reading", r.reading)] if r.reading else []),
                     )
                     for lang, r in self.renderings.items()
+                    if lang in wanted
                 ),
             )
         )
         return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+    def holds(self, version: str, language: str) -> bool:
+        """Whether a translation into ``language`` recorded under ``version``
+        still follows this entry: the fingerprint then, of the languages the
+        glossary had then. A language added to the glossary since (a French
+        section) leaves Kazakh and English translations as valid as they were."""
+        if version == self.fingerprint():
+            return True
+        others = sorted(set(self.renderings) - {language})
+        return any(
+            version == self.fingerprint([language, *subset])
+            for size in range(len(others) - 1, -1, -1)
+            for subset in combinations(others, size)
+        )
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,13 @@ def term_versions(fingerprints: str | None) -> dict[str, str]:
     return {term: version for term, at, version in pairs if at and term and version}
 
 
+def _edited(recorded: dict[str, str], terms: list[Term], language: str) -> list[str]:
+    """The entries a translation into ``language`` uses that were edited since
+    their ``recorded`` versions (term id → fingerprint)."""
+    now = {t.id: t for t in terms}
+    return sorted(i for i, v in recorded.items() if i in now and not now[i].holds(v, language))
+
+
 def _wanted(
     memory: DocumentMemory, seg: Segment, occurrences: list[Occurrence], retranslate_machine: bool
 ) -> bool:
@@ -164,7 +171,10 @@ def _wanted(
     # A glossary entry the sentence uses was edited since it was translated.
     entry = next(e for e in memory.po if e.msgctxt == seg.id and not e.obsolete)
     recorded = term_versions(note(entry, GLOSSARY))
-    return recorded != term_versions(_fingerprints([o.term for o in occurrences]))
+    terms = [o.term for o in occurrences]
+    return recorded.keys() != {t.id for t in terms} or bool(
+        _edited(recorded, terms, memory.language)
+    )
 
 
 def _flag_reviewed(
@@ -180,11 +190,12 @@ def _flag_reviewed(
                 Status.STALE,
             ):
                 continue
-            current = _fingerprints([o.term for o in terms[id(m)].get(entry.msgctxt, [])])
-            before, now = term_versions(note(entry, GLOSSARY)), term_versions(current)
+            occurring = terms[id(m)].get(entry.msgctxt, [])
+            current = _fingerprints([o.term for o in occurring])
+            before = term_versions(note(entry, GLOSSARY))
             # Only an entry still in the glossary but edited; a term added to or
             # removed from the glossary leaves the translator's text as valid as it was.
-            changed = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
+            changed = _edited(before, [o.term for o in occurring], m.language)
             if changed and status_of(entry) is Status.REVIEWED:
                 flag_for_review(entry, f"glossary entry changed: {', '.join(changed)}")
                 m.translations[entry.msgctxt] = SegmentTranslation(entry.msgstr, Status.STALE)
