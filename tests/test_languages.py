@@ -313,3 +313,29 @@ def test_languages_module_imports_nothing_of_the_pipeline() -> None:
         for alias in node.names
     ]
     assert not [name for name in imported if name and name.startswith("pipeline")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "word", "others"),
+    [
+        ("abbreviation: ЕАЭО", "abbreviation: EАЭО", ":28:7:", "EАЭО", "E"),  # Latin E
+        (
+            "name: Eurasian Economic Union",
+            "name: Eurasiаn Economic Union",
+            ":22:7:",
+            "Eurasiаn",
+            "а",
+        ),
+        ("abbreviation: ЕАЭС", "abbreviation: ЕАЭC", ":20:7:", "ЕАЭC", "C"),  # the Russian form
+    ],
+)
+def test_a_look_alike_letter_from_another_script_is_a_warning(
+    project: Path, cli: Cli, old: str, new: str, where: str, word: str, others: str
+) -> None:
+    """The registry's alphabets tell a word typed in the wrong keyboard layout."""
+    path = project / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    code, _, err = cli("-C", project, "glossary", "export", "--format", "csv")
+    assert code == 0
+    assert err.startswith(f"{path}{where} warning: '{word}' mixes letters of the")
+    assert f"with {others} (another script)" in err and len(err.splitlines()) == 1

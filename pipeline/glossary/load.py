@@ -24,6 +24,7 @@ from pipeline.glossary.sections import (
     _text,
     _unknown_keys,
     renderings,
+    script_warnings,
 )
 from pipeline.languages import SOURCE
 
@@ -131,6 +132,7 @@ def _term(
             )
         )
     ru = _section(entry, SOURCE, _RU_KEYS, path, errors, where)
+    warnings += script_warnings(ru, SOURCE, path) if ru is not None else []
     rendered = renderings(entry, term_id, path, errors, warnings, where)
     if ru is None or term_id is None or kind is None or rendered is None:
         return None

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from pipeline.errors import InputError, Location
 from pipeline.glossary.model import _TARGET_KEYS, CASES, USES, Rendering, sections
 from pipeline.glossary.morphology import morphology
+from pipeline.languages import REGISTRY
 
 
 def renderings(
@@ -34,6 +37,7 @@ def renderings(
                 f"{_at(section, path, key)}: warning: {message}"
                 for key, message in morphology(language).warnings(found[language])
             ]
+            warnings += script_warnings(section, language, path)
     return found if len(found) == len(sections()) else None
 
 
@@ -57,6 +61,31 @@ def _unknown_keys(
         if key not in known:
             message = f"unknown key '{prefix}{key}' (known: {', '.join(sorted(known))})"
             errors.append(InputError(message, _at(node, path, key)))
+
+
+def script_warnings(section: CommentedMap, language: str, path: Path) -> list[str]:
+    """A word that mixes the script of the language's alphabet with another:
+    a look-alike letter typed on the wrong keyboard (a Latin «e» in «ЕАЭО») that
+    no Russian text would match and no translation would contain."""
+    scripts = {_script(c) for c in REGISTRY[language].alphabet}
+    out = []
+    for key in ("name", "abbreviation", "variants", "forbidden"):
+        value = section.get(key)
+        for text in value if isinstance(value, list) else [value]:
+            for word in re.findall(r"[^\W\d_]+", text if isinstance(text, str) else ""):
+                own = {_script(c) for c in word} & scripts
+                others = sorted({c for c in word if _script(c) not in scripts})
+                if own and others:
+                    out.append(
+                        f"{_at(section, path, key)}: warning: '{word}' mixes letters of"
+                        f" the {language} alphabet with {', '.join(others)} (another script):"
+                        " a look-alike letter typed in the wrong keyboard layout?"
+                    )
+    return out
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "?").split()[0]  # CYRILLIC, LATIN, GREEK …
 
 
 def _section(
