@@ -70,15 +70,6 @@ RENDERINGS = {
     "tenge": ("tenge", None, "name"),
     "ruble": ("rouble", None, "name"),
 }
-FRENCH_SITE = """\
-        - locale: fr
-          name: Français
-          build: true
-          site_name: Entretiens
-          site_description: Entretiens en russe, kazakh, anglais et français
-          nav_translations:
-            Interviews: Entretiens
-"""
 
 
 @pytest.fixture
@@ -105,12 +96,19 @@ def add_french(root: Path, site: bool = True, glossary: bool = True) -> None:
         path.write_text(dump_document(data), encoding="utf-8")
     if site:
         config = root / "mkdocs.yml"
-        text = config.read_text(encoding="utf-8")
-        last = text.index("        - locale: en\n")
-        end = text.find("\n        - ", last + 1)
-        end = text.find("\n  - ", last + 1) if end < 0 else end
-        end = len(text) if end < 0 else end + 1
-        config.write_text(text[:end] + FRENCH_SITE + text[end:], encoding="utf-8")
+        data = load_document(config)  # a round trip: comments and order kept
+        i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
+        i18n["languages"].append(
+            CommentedMap(
+                locale="fr",
+                name="Français",
+                build=True,
+                site_name="Entretiens",
+                site_description="Entretiens en russe, kazakh, anglais et français",
+                nav_translations=CommentedMap(Interviews="Entretiens"),
+            )
+        )
+        config.write_text(dump_document(data), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,7 @@ def script_warnings(section: CommentedMap, language: str, path: Path) -> list[st
     return out
 
 
+@lru_cache(maxsize=4096)
 def _script(letter: str) -> str:
     return unicodedata.name(letter, "?").split()[0]  # CYRILLIC, LATIN, GREEK …
 
