@@ -38,6 +38,7 @@ from pipeline.plan import (
 from pipeline.progress import Bars, counted, hidden, timed
 from pipeline.project import Project, Sources, read_documents, read_memories
 from pipeline.site.build import build_site
+from pipeline.site.languages import check_site_languages
 from pipeline.site.pages import Page
 from pipeline.source.files import TRANSCRIPT_SUFFIXES
 from pipeline.source.segments import segment
@@ -96,6 +97,7 @@ def publish(
         raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
     memories = read_memories(project, sources.documents)
     glossary = load_glossary(project.glossary)
+    check_site_languages(project.mkdocs_yml)
     for warning in glossary.warnings:
         log(warning)
     # Plan.

@@ -11,6 +11,7 @@ a person in the glossary (kind: person) is spelled as the glossary says.
 from __future__ import annotations
 
 from pipeline.glossary.model import Glossary, Term
+from pipeline.languages import REGISTRY
 from pipeline.memory.store import MemoryKey, Status, engine_of
 from pipeline.mt.fill import DocumentMemory, MachineEntry, MemoryChanges
 from pipeline.source.document import Segment
@@ -25,7 +26,7 @@ def spell(name: str, language: str, glossary: Glossary | None) -> tuple[str, str
     person = _person(name, glossary)
     if person is not None and language in person.renderings:
         return person.renderings[language].name, f"glossary person {person.id}"
-    if language == "en":
+    if REGISTRY[language].transliterate_names:
         import iuliia
 
         return iuliia.WIKIPEDIA.translate(name), TRANSLITERATION

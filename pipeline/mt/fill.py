@@ -46,6 +46,11 @@ class Policy(Protocol[F]):
         its translation, so that an edited entry is seen."""
         ...
 
+    def edited(self, recorded: dict[str, str], found: F, language: str) -> list[str]:
+        """The entries found whose ``recorded`` versions a translation into
+        ``language`` no longer follows (edited since; a language added is no edit)."""
+        ...
+
     def hooks(self, found: Sequence[F]) -> Hooks[Any]:
         """The hooks that enforce the glossary on a batch of these sentences."""
         ...
@@ -131,12 +136,15 @@ def fill_gaps(
     for language in sorted({p.memory.language for p in pages}):
         mine = [p for p in pages if p.memory.language == language]
         if policy is not None:
-            reviewed = {p.memory.key: _reviewed(p) for p in mine}
+            reviewed = {p.memory.key: _reviewed(p, policy) for p in mine}
             changes |= reviewed
             if flagged := sum(len(c.flagged) for c in reviewed.values()):
                 report.flagged[language] = flagged
         todo = [
-            (p, s) for p in mine for s in p.memory.segments if _wanted(p, s, retranslate_machine)
+            (p, s)
+            for p in mine
+            for s in p.memory.segments
+            if _wanted(p, s, retranslate_machine, policy)
         ]
         machine = [
             e for p in mine for e in p.entries.values() if p.status(e.msgctxt) is Status.MACHINE
@@ -216,7 +224,9 @@ def term_versions(fingerprints: str | None) -> dict[str, str]:
     return {term: version for term, at, version in pairs if at and term and version}
 
 
-def _wanted(page: _Page[F], seg: Segment, retranslate_machine: bool) -> bool:
+def _wanted(
+    page: _Page[F], seg: Segment, retranslate_machine: bool, policy: Policy[F] | None
+) -> bool:
     status = page.status(seg.id)
     if status is Status.MISSING:
         return True
@@ -226,10 +236,13 @@ def _wanted(page: _Page[F], seg: Segment, retranslate_machine: bool) -> bool:
         return True
     # A glossary entry the sentence uses was edited since it was translated.
     recorded = term_versions(note(page.entries[seg.id], GLOSSARY))
-    return recorded != term_versions(page.notes[seg.id])
+    if recorded.keys() != term_versions(page.notes[seg.id]).keys():
+        return True
+    language = page.memory.language
+    return policy is not None and bool(policy.edited(recorded, page.found[seg.id], language))
 
 
-def _reviewed(page: _Page[F]) -> MemoryChanges:
+def _reviewed(page: _Page[F], policy: Policy[F]) -> MemoryChanges:
     """Reviewed sentences whose glossary entries changed go back to review
     (their translations are kept); every reviewed entry's glossary note is
     brought up to date."""
@@ -239,10 +252,11 @@ def _reviewed(page: _Page[F]) -> MemoryChanges:
         if page.status(segment_id) not in (Status.REVIEWED, Status.STALE):
             continue
         current = page.notes.get(segment_id, "")
-        before, now = term_versions(note(entry, GLOSSARY)), term_versions(current)
+        before = term_versions(note(entry, GLOSSARY))
         # Only an entry still in the glossary but edited; a term added to or
         # removed from the glossary leaves the translator's text as valid as it was.
-        changed = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
+        found = page.found.get(segment_id)
+        changed = policy.edited(before, found, page.memory.language) if found is not None else []
         if changed and status_of(entry) is Status.REVIEWED:
             flagged[segment_id] = f"glossary entry changed: {', '.join(changed)}"
         notes[segment_id] = current or None
