@@ -1,20 +1,20 @@
 """glossary.yaml read and validated: every problem reported with its line and
 column, all at once, before the pipeline writes anything. Edits made by the CLI
-go through ruamel.yaml's round trip, which keeps comments, order and quoting.
+go through ruamel.yaml's round trip (pipeline/glossary/document.py), which
+keeps comments, order and quoting.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.reader import ReaderError
 
 from pipeline.errors import InputError, InputErrors, Location
+from pipeline.glossary.document import dump_document as dump_document
+from pipeline.glossary.document import load_document as load_document
+from pipeline.glossary.document import read_document
 from pipeline.glossary.model import _ID, _RU_KEYS, KINDS, Glossary, RussianForms, Term, term_keys
 from pipeline.glossary.sections import (
     _at,
@@ -29,46 +29,11 @@ from pipeline.glossary.sections import (
 from pipeline.languages import SOURCE
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a translator's long line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def load_document(path: Path) -> Any:
-    """The round-trip YAML document (for edits), or an InputError with position."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise InputError(f"cannot read the glossary: {e.strerror}", Location(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("the glossary must be UTF-8", Location(path)) from None
-    try:
-        return _yaml().load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        raise InputError(f"invalid YAML: {e.problem or e.context}", where) from None
-    except ReaderError as e:  # a character YAML does not allow, such as NUL or U+FFFE
-        where = Location(path, text[: e.position].count("\n") + 1)
-        raise InputError(f"invalid YAML: character U+{e.character:04X}", where) from None
-    except ValueError as e:  # a value YAML reads as a date that is none: 2025-02-30
-        raise InputError(f"invalid YAML value: {e}", Location(path)) from None
-
-
-def dump_document(data: Any) -> str:
-    out = io.StringIO()
-    _yaml().dump(data, out)
-    return out.getvalue()
-
-
 def load_glossary(path: Path) -> Glossary:
     """Read and validate; every error found is reported, each with its position."""
     if not path.exists():
         return Glossary(path=path)
-    data = load_document(path)
+    data = read_document(path)
     errors: list[InputError] = []
     warnings: list[str] = []
     terms = _terms(data, path, errors, warnings)
