@@ -20,10 +20,11 @@ from pipeline.errors import InputError, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.glossary.check import GlossaryCheck
 from pipeline.glossary.load import load_glossary
+from pipeline.memory.changes import DocumentMemory
 from pipeline.memory.orphans import Orphan, carry_over
 from pipeline.memory.store import MemoryKey, Status, serialize
 from pipeline.mt.backend import Backend
-from pipeline.mt.fill import DocumentMemory, MachineReport
+from pipeline.mt.fill import MachineReport
 from pipeline.mt.local import LocalBackend
 from pipeline.plan import (
     LANGUAGES,

@@ -16,21 +16,19 @@ from typing import Any, Generic, Protocol, TypeVar
 import polib
 
 from pipeline.languages import SOURCE
-from pipeline.memory.notes import note, set_note
+from pipeline.memory.changes import GLOSSARY, DocumentMemory, MachineEntry, MemoryChanges
+from pipeline.memory.notes import note
 from pipeline.memory.store import (
     MemoryKey,
     SegmentTranslation,
     Status,
     engine_of,
-    flag_for_review,
-    record_machine,
     status_of,
 )
 from pipeline.mt.backend import Backend
 from pipeline.mt.translate import Hooks, Outcome, translate
-from pipeline.source.document import Document, Segment
+from pipeline.source.document import Segment
 
-GLOSSARY = "glossary"
 F = TypeVar("F")  # what a policy found in one sentence: its glossary terms
 
 
@@ -57,39 +55,6 @@ class Policy(Protocol[F]):
 
 
 @dataclass
-class DocumentMemory:
-    """One document's memory for one language, as the publish plan holds it."""
-
-    document: Document
-    language: str
-    segments: list[Segment]
-    po: polib.POFile
-    translations: dict[str, SegmentTranslation]
-
-    @property
-    def key(self) -> MemoryKey:
-        return MemoryKey(self.language, self.document.slug)
-
-
-@dataclass(frozen=True)
-class MachineEntry:
-    """A new machine translation: a fuzzy entry naming what made it."""
-
-    text: str
-    engine: str  # a route's label, or the rule a name was spelled by
-    notes: Mapping[str, str | None] = field(default_factory=dict)  # `#. key: value` lines
-
-
-@dataclass(frozen=True)
-class MemoryChanges:
-    """What to change in one memory, by segment id."""
-
-    machine: Mapping[str, MachineEntry] = field(default_factory=dict)
-    flagged: Mapping[str, str] = field(default_factory=dict)  # reviewed → why to review it again
-    glossary: Mapping[str, str | None] = field(default_factory=dict)  # reviewed → its note now
-
-
-@dataclass
 class MachineReport:
     translated: dict[str, int] = field(default_factory=dict)  # language → sentences
     routes: dict[str, str] = field(default_factory=dict)  # language → route label
@@ -107,6 +72,9 @@ class MachineReport:
 class Fill:
     report: MachineReport
     changes: dict[MemoryKey, MemoryChanges]
+
+
+_NONE = SegmentTranslation(None, Status.MISSING)
 
 
 @dataclass(frozen=True)
@@ -178,27 +146,6 @@ def fill_gaps(
         report.violations[language] = sum(1 for o in outcomes if o.violations)
     report.calls = backend.calls if backend is not None else 0
     return Fill(report, changes)
-
-
-def record(memory: DocumentMemory, changes: MemoryChanges) -> None:
-    """Write ``changes`` into the memory's PO file and its translations."""
-    entries = {e.msgctxt: e for e in memory.po if not e.obsolete}
-    for segment_id, reason in changes.flagged.items():
-        flag_for_review(entries[segment_id], reason)
-        memory.translations[segment_id] = SegmentTranslation(
-            entries[segment_id].msgstr, Status.STALE
-        )
-    for segment_id, value in changes.glossary.items():
-        set_note(entries[segment_id], GLOSSARY, value)
-    for engine in dict.fromkeys(m.engine for m in changes.machine.values()):
-        made = {k: m for k, m in changes.machine.items() if m.engine == engine}
-        notes = {k: dict(m.notes) for k, m in made.items()}
-        record_machine(memory.po, {k: m.text for k, m in made.items()}, engine, notes)
-    for segment_id, made_entry in changes.machine.items():
-        memory.translations[segment_id] = SegmentTranslation(made_entry.text, Status.MACHINE)
-
-
-_NONE = SegmentTranslation(None, Status.MISSING)
 
 
 def _page(memory: DocumentMemory, policy: Policy[F] | None) -> _Page[F]:
