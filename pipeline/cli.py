@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
+from pipeline import model_tools
 from pipeline.errors import Location, PipelineError, UsageError, shown
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
@@ -93,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     translate.add_argument("file", type=Path, help="transcript (.txt) or Markdown (.md)")
     translate.add_argument("--to", required=True, choices=TARGETS, help="target language")
     _glossary_parser(commands)
-    model = commands.add_parser("models", help="install, list or remove Argos packages")
+    model = commands.add_parser(
+        "models", help="install, list, remove, convert or evaluate translation models"
+    )
     actions = model.add_subparsers(dest="action", required=True, metavar="ACTION")
     install = actions.add_parser(
         "install", help="install FILE.argosmodel, or FROM TO from Argos's index"
@@ -103,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     remove = actions.add_parser("remove", help="remove the FROM→TO package")
     remove.add_argument("from_code", metavar="FROM")
     remove.add_argument("to_code", metavar="TO")
+    model_tools.add_parsers(actions)
     return parser
 
 
@@ -290,7 +294,9 @@ def _is_text(argument: str) -> bool:
 
 
 def _models(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    if args.action == "list":
+    if args.action in model_tools.ACTIONS:
+        model_tools.run(args)
+    elif args.action == "list":
         found = models.installed()
         if not found:
             print(f"no models installed in {models.packages_dir()}", file=sys.stderr)
