@@ -18,7 +18,7 @@ from pathlib import Path
 
 import sentencepiece as spm
 
-SMALL = {"d_model": 32, "encoder_layers": 2, "decoder_layers": 2, "max_position_embeddings": 256}
+SMALL = {"d_model": 32, "encoder_layers": 2, "decoder_layers": 2, "max_position_embeddings": 1024}
 SMALL_HEADS = {
     "encoder_attention_heads": 2,
     "decoder_attention_heads": 2,

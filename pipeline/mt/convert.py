@@ -39,6 +39,7 @@ CHECK_SENTENCES = {
     ],
     "en": ["The quick brown fox jumps over the lazy dog.", "In 2024, trade grew by 12.5%."],
 }
+MISMATCH = 0.05  # the share of a tokenizer's pieces its model may lack
 _HUB_NAME = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
 SETUP_HINT = "the converter is an optional extra: run 'make setup-convert'"
 
@@ -210,7 +211,7 @@ def _vocabulary(model: Path) -> set[str]:
 def _tokenizer(folder: Path, family: Family) -> bytes:
     """The package's one SentencePiece model. Marian checkpoints may have a
     second one for the output: its pieces are added to the first (with the
-    lowest scores, so the input is cut as before) so the output decodes."""
+    type "unused", so the input is cut as before) so the output decodes."""
     data = (folder / family.tokenizer).read_bytes()
     target = folder / family.target_tokenizer if family.target_tokenizer else None
     if target is None or not target.is_file() or target.read_bytes() == data:
@@ -224,11 +225,12 @@ def _tokenizer(folder: Path, family: Family) -> bytes:
     except Exception as e:  # protobuf's DecodeError
         raise ModelError(f"not a SentencePiece model ({e})", Location(folder)) from None
     known = {p.piece for p in merged.pieces}
-    lowest = min((p.score for p in merged.pieces), default=0.0) - 10.0
     for piece in output.pieces:
         if piece.piece not in known and piece.type == pb.ModelProto.SentencePiece.NORMAL:
             added = merged.pieces.add()
-            added.piece, added.score, added.type = piece.piece, lowest, piece.type
+            # Unused pieces are never cut from text, but decode as any other.
+            added.piece, added.score = piece.piece, 0.0
+            added.type = pb.ModelProto.SentencePiece.UNUSED
     return bytes(merged.SerializeToString())
 
 
@@ -240,12 +242,18 @@ def _check(package: Path, metadata: dict[str, Any], vocabulary: set[str]) -> lis
         model_file=str(package / "sentencepiece.model")
     )
     sentences = CHECK_SENTENCES[metadata["from_code"]]
-    pieces = [p for s in sentences for p in tokenizer.encode(s, out_type=str)]
+    # A model's own tokenizer cuts text into its vocabulary's pieces; another
+    # one (a fine-tune's folder with the base model's file) cuts it differently.
+    pieces = [
+        tokenizer.id_to_piece(i)
+        for i in range(tokenizer.get_piece_size())
+        if not (tokenizer.is_control(i) or tokenizer.is_unknown(i) or tokenizer.is_unused(i))
+    ]
     unknown = [p for p in pieces if p not in vocabulary]
-    if len(unknown) * 2 > len(pieces):
+    if len(unknown) > MISMATCH * len(pieces):
         raise ModelError(
-            f"the tokenizer does not belong to this model: {len(unknown)} of {len(pieces)}"
-            f" pieces of a test sentence are not in its vocabulary (e.g. {unknown[0]!r})"
+            f"the tokenizer does not belong to this model: {len(unknown)} of its {len(pieces)}"
+            f" pieces are not in the model's vocabulary (e.g. {unknown[0]!r})"
         )
     model = InstalledModel(
         metadata["from_code"],
