@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 from pipeline.glossary.enforce import Occurrence, TermPolicy
 from pipeline.glossary.load import load_glossary
 from pipeline.languages import SOURCE, TARGETS
@@ -88,26 +88,40 @@ def references(root: Path, language: str, policy: TermPolicy | None) -> list[Ref
 
 
 def evaluate(
-    root: Path, languages: tuple[str, ...] = TARGETS, kinds: tuple[str, ...] = ROUTE_KINDS
+    root: Path,
+    languages: tuple[str, ...] = TARGETS,
+    kinds: tuple[str, ...] = ROUTE_KINDS,
+    skipped: list[str] | None = None,
 ) -> list[RouteScore]:
+    """Scores of every route into ``languages``. A language that has no route
+    or no reviewed translation is an error, unless ``skipped`` collects why
+    (then only when no language at all could be scored)."""
     import sacrebleu
 
     glossary = load_glossary(root / "glossary.yaml")
     policy = TermPolicy(glossary) if glossary.terms else None
     trial = Trial()
-    scores = []
+    scores: list[RouteScore] = []
+    problems: list[PipelineError] = []
     for language in languages:
         refs = references(root, language, policy)
         routes = {k: r for k, r in trial.routes(SOURCE, language).items() if k in kinds}
+        problem: PipelineError | None = None
         if not routes:
-            raise ModelError(
+            problem = ModelError(
                 f"no {' or '.join(kinds)} route into {language} is installed: convert or"
                 " install a model first (python -m pipeline models convert|install)"
             )
-        if not refs:
-            raise InputError(
+        elif not refs:
+            problem = InputError(
                 f"translations/{language}/: no reviewed translation to compare with"
             )
+        if problem is not None:
+            if skipped is None:
+                raise problem
+            problems.append(problem)
+            skipped.append(f"{language}: not evaluated: {problem}")
+            continue
         sources = [r.source for r in refs]
         reviewed = [r.reviewed for r in refs]
         occurrences = [r.occurrences for r in refs]
@@ -148,6 +162,8 @@ def evaluate(
                     ],
                 )
             )
+    if not scores and problems:
+        raise problems[0]
     return scores
 
 

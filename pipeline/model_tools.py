@@ -77,7 +77,11 @@ def _evaluate(args: argparse.Namespace) -> None:
     if not kinds or any(k not in ROUTE_KINDS for k in kinds):
         raise UsageError(f"--routes takes direct, pivot or direct,pivot, not {args.routes!r}")
     languages = tuple(dict.fromkeys(args.languages or TARGETS))
-    scores = evaluate(args.root, languages, kinds)
+    # Without --to, the languages that can be scored are; the others are named.
+    skipped: list[str] | None = None if args.languages else []
+    scores = evaluate(args.root, languages, kinds, skipped)
+    for line in skipped or []:
+        print(shown(line), file=sys.stderr)
     if args.json:
         json.dump([s.as_json() for s in scores], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
