@@ -186,7 +186,9 @@ def table(scores: list[RouteScore]) -> str:
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(head) - 1)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows
+    ]
     for s in scores:
         lines += ["", f"worst segments, {s.language} {s.kind} ({s.label}):"]
         for w in s.worst:

@@ -44,10 +44,8 @@ def train(corpus: Iterable[str], model_type: str = "unigram", vocab_size: int = 
 
 def _card(folder: Path, languages: list[str], licence: str) -> None:
     listed = "".join(f"- {code}\n" for code in languages)
-    (folder / "README.md").write_text(
-        f"---\nlanguage:\n{listed}license: {licence}\ntags:\n- translation\n---\n\n# A test model\n",
-        encoding="utf-8",
-    )
+    header = f"---\nlanguage:\n{listed}license: {licence}\ntags:\n- translation\n---\n"
+    (folder / "README.md").write_text(header + "\n# A test model\n", encoding="utf-8")
 
 
 def nllb(folder: Path, corpus: list[str], licence: str = "cc-by-nc-4.0", seed: int = 0) -> Path:
@@ -135,7 +133,12 @@ def marian(
 
 
 def _save(
-    folder: Path, tokenizer: object, tokenizer_class: str, seed: int, config_class: type, model_class: type
+    folder: Path,
+    tokenizer: object,
+    tokenizer_class: str,
+    seed: int,
+    config_class: type,
+    model_class: type,
 ) -> None:
     import torch
 

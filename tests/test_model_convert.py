@@ -187,8 +187,15 @@ def test_a_new_conversion_replaces_the_pair_under_a_new_version_and_can_be_kept(
     int8 = (package_folder(no_installed_models) / "model" / "model.bin").stat().st_size
     kept = tmp_path / "nllb-float32.argosmodel"
     code, _, err = cli(
-        "models", "convert", checkpoints["nllb"], "--to", "kk", "--quantization", "float32",
-        "--save", kept,
+        "models",
+        "convert",
+        checkpoints["nllb"],
+        "--to",
+        "kk",
+        "--quantization",
+        "float32",
+        "--save",
+        kept,
     )
     assert code == 0, err
     # A new version: the memory tells the new model's translations from the old one's.
@@ -295,7 +302,10 @@ def test_a_checkpoint_that_cannot_be_converted_is_one_line_and_changes_nothing(
 
 
 def test_without_the_extra_convert_says_how_to_install_it(
-    cli: Cli, checkpoints: dict[str, Path], monkeypatch: pytest.MonkeyPatch, no_installed_models: Path
+    cli: Cli,
+    checkpoints: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    no_installed_models: Path,
 ) -> None:
     import sys
 

@@ -166,7 +166,14 @@ def test_the_table_shows_every_route_and_its_worst_segments(
     assert (code, err) == (0, ""), err
     lines = out.splitlines()
     assert lines[0].split() == [
-        "to", "route", "sentences", "chrF++", "BLEU", "glossary", "sent/s", "models"
+        "to",
+        "route",
+        "sentences",
+        "chrF++",
+        "BLEU",
+        "glossary",
+        "sent/s",
+        "models",
     ]
     assert lines[1].split()[:6] == ["kk", "direct", "1", "100.0", "100.0", "no"]
     assert lines[1].endswith("argos ru→kk 1.0")

@@ -170,8 +170,8 @@ def _convert_model(folder: Path, output: Path, quantization: str) -> None:
         from ctranslate2.converters import TransformersConverter
     except ImportError:
         raise ModelError(SETUP_HINT) from None
-    transformers.utils.logging.set_verbosity_error()
-    transformers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
     class Converter(TransformersConverter):  # type: ignore[misc]
         def load_tokenizer(self, tokenizer_class: Any, path: str, **kwargs: Any) -> Any:
@@ -216,7 +216,9 @@ def _tokenizer(folder: Path, family: Family) -> bytes:
     target = folder / family.target_tokenizer if family.target_tokenizer else None
     if target is None or not target.is_file() or target.read_bytes() == data:
         return data
-    from sentencepiece import sentencepiece_model_pb2 as pb
+    from sentencepiece import sentencepiece_model_pb2
+
+    pb: Any = sentencepiece_model_pb2  # generated protobuf code: no types
 
     try:
         merged, output = pb.ModelProto(), pb.ModelProto()
@@ -312,4 +314,3 @@ def _zip(package: Path, archive: Path) -> None:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as out:
         for file in sorted(package.rglob("*")):
             out.write(file, file.relative_to(package.parent).as_posix())
-

@@ -32,7 +32,11 @@ class Trial:
         found = {}
         if (source, target) in newest:
             found["direct"] = Route((newest[source, target],))
-        if PIVOT not in (source, target) and (source, PIVOT) in newest and (PIVOT, target) in newest:
+        if (
+            PIVOT not in (source, target)
+            and (source, PIVOT) in newest
+            and (PIVOT, target) in newest
+        ):
             found["pivot"] = Route((newest[source, PIVOT], newest[PIVOT, target]))
         return found
 
