@@ -1,6 +1,6 @@
 """Benchmark: how fast each size class of translation model runs here. By hand:
 
-    .venv/bin/python -m bench.models [--repeat 2] [--classes opus-base,nllb-600m]
+    .venv/bin/python -m bench.models [--repeat 2] [--classes opus-base,nllb-600m] [--sentences N]
 
 No real weights can be downloaded, so each class is a CTranslate2 model of the
 family's exact architecture and size (layers, d_model, heads, feed-forward,
@@ -81,9 +81,7 @@ def build(size: SizeClass, pieces: list[str], output: Path, seed: int = 0) -> in
         layer.gamma = np.ones(d, dtype=np.float32)
         layer.beta = np.zeros(d, dtype=np.float32)
 
-    activation = (
-        common_spec.Activation.RELU if size.pre_norm else common_spec.Activation.SWISH
-    )
+    activation = common_spec.Activation.RELU if size.pre_norm else common_spec.Activation.SWISH
     spec = transformer_spec.TransformerSpec.from_config(
         size.layers, size.heads, pre_norm=size.pre_norm, activation=activation
     )
@@ -125,6 +123,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--classes", default=",".join(CLASSES))
+    parser.add_argument("--sentences", type=int, default=0, help="only the first N (0: all)")
     args = parser.parse_args(argv)
     tokenizer = train_sentencepiece(sample_corpus(), vocab_size=4000)
     import sentencepiece
@@ -132,6 +131,7 @@ def main(argv: list[str]) -> int:
     processor = sentencepiece.SentencePieceProcessor(model_proto=tokenizer)
     pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
     sentences = [s.text for s in segment(read_transcript(SAMPLE))]
+    sentences = sentences[: args.sentences or None]
     tokens = processor.encode(sentences, out_type=str)
     steps = round(1.2 * statistics.mean(len(t) for t in tokens))
     print(
