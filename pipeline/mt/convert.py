@@ -26,7 +26,14 @@ from typing import Any
 from pipeline.errors import Location
 from pipeline.fileio import write_if_changed
 from pipeline.mt.argos import USEFUL_PAIRS, InstalledModel, ModelError, first_line, installed
-from pipeline.mt.families import NAMES, Family, card_languages, family_of, model_card
+from pipeline.mt.families import (
+    NAMES,
+    Family,
+    card_languages,
+    family_of,
+    model_card,
+    package_tokenizer,
+)
 from pipeline.mt.install import install_file
 from pipeline.mt.trial import Trial
 
@@ -88,7 +95,7 @@ def convert(
                     f" {NAMES[to_code]} (its vocabulary or model card lacks the language)",
                     Location(folder),
                 )
-            (package / "sentencepiece.model").write_bytes(_tokenizer(folder, family))
+            (package / "sentencepiece.model").write_bytes(package_tokenizer(folder, family))
             metadata = {
                 "package_version": version,
                 "argos_version": "1.11",
@@ -206,34 +213,6 @@ def _vocabulary(model: Path) -> set[str]:
             tokens = json.loads((model / name).read_text(encoding="utf-8"))
             return {str(t) for t in tokens}
     raise ModelError("the converted model has no vocabulary file", Location(model))
-
-
-def _tokenizer(folder: Path, family: Family) -> bytes:
-    """The package's one SentencePiece model. Marian checkpoints may have a
-    second one for the output: its pieces are added to the first (with the
-    type "unused", so the input is cut as before) so the output decodes."""
-    data = (folder / family.tokenizer).read_bytes()
-    target = folder / family.target_tokenizer if family.target_tokenizer else None
-    if target is None or not target.is_file() or target.read_bytes() == data:
-        return data
-    from sentencepiece import sentencepiece_model_pb2
-
-    pb: Any = sentencepiece_model_pb2  # generated protobuf code: no types
-
-    try:
-        merged, output = pb.ModelProto(), pb.ModelProto()
-        merged.ParseFromString(data)
-        output.ParseFromString(target.read_bytes())
-    except Exception as e:  # protobuf's DecodeError
-        raise ModelError(f"not a SentencePiece model ({e})", Location(folder)) from None
-    known = {p.piece for p in merged.pieces}
-    for piece in output.pieces:
-        if piece.piece not in known and piece.type == pb.ModelProto.SentencePiece.NORMAL:
-            added = merged.pieces.add()
-            # Unused pieces are never cut from text, but decode as any other.
-            added.piece, added.score = piece.piece, 0.0
-            added.type = pb.ModelProto.SentencePiece.UNUSED
-    return bytes(merged.SerializeToString())
 
 
 def _check(package: Path, metadata: dict[str, Any], vocabulary: set[str]) -> list[tuple[str, str]]:

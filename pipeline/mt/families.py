@@ -143,3 +143,31 @@ def card_languages(card: dict[str, Any]) -> set[str]:
     value = card.get("language") or card.get("languages") or []
     values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return {str(v).lower() for v in values}
+
+
+def package_tokenizer(folder: Path, family: Family) -> bytes:
+    """The package's one SentencePiece model. Marian checkpoints may have a
+    second one for the output: its pieces are added to the first (with the
+    type "unused", so the input is cut as before) so the output decodes."""
+    data = (folder / family.tokenizer).read_bytes()
+    target = folder / family.target_tokenizer if family.target_tokenizer else None
+    if target is None or not target.is_file() or target.read_bytes() == data:
+        return data
+    from sentencepiece import sentencepiece_model_pb2
+
+    pb: Any = sentencepiece_model_pb2  # generated protobuf code: no types
+
+    try:
+        merged, output = pb.ModelProto(), pb.ModelProto()
+        merged.ParseFromString(data)
+        output.ParseFromString(target.read_bytes())
+    except Exception as e:  # protobuf's DecodeError
+        raise ModelError(f"not a SentencePiece model ({e})", Location(folder)) from None
+    known = {p.piece for p in merged.pieces}
+    for piece in output.pieces:
+        if piece.piece not in known and piece.type == pb.ModelProto.SentencePiece.NORMAL:
+            added = merged.pieces.add()
+            # Unused pieces are never cut from text, but decode as any other.
+            added.piece, added.score = piece.piece, 0.0
+            added.type = pb.ModelProto.SentencePiece.UNUSED
+    return bytes(merged.SerializeToString())
