@@ -116,7 +116,7 @@ def build(size: SizeClass, pieces: list[str], output: Path, seed: int = 0) -> in
     spec.optimize(quantization="int8")
     output.mkdir()
     spec.save(str(output))
-    return count + len(vocab) * d
+    return count  # embeddings shared by encoder, decoder and output: counted once
 
 
 def main(argv: list[str]) -> int:
