@@ -25,9 +25,10 @@ import json
 import re
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 LANGUAGES = ("ru", "kk", "en")  # the default first; the others under /<lang>/
 TITLE_WEIGHT = 10  # a word in a section's title counts as this many in its text
@@ -60,17 +61,20 @@ def plain(markup: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
-def _stemmers():  # type: ignore[no-untyped-def]
-    """lunr.js with the languages' pipelines, as the browser runs them."""
-    import quickjs  # type: ignore[import-untyped]
+def _stemmers() -> Callable[[str, str], str]:
+    """lunr.js with the languages' pipelines, as the browser runs them:
+    ``indexTerms(lang, JSON list of words)`` → JSON list of each word's terms.
 
+    lunr.js is MkDocs' copy (Material bundles the same version into its
+    worker), the languages Material's lunr-languages and our Kazakh.
+    """
+    import material  # type: ignore[import-untyped]
+    import quickjs  # type: ignore[import-untyped]
     from mkdocs.contrib import search
 
     context = quickjs.Context()
     context.eval("var self = globalThis; var console = {warn: function () {}};")
     context.eval((Path(search.__file__).parent / "templates/search/lunr.js").read_text())
-    import material
-
     languages = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
     for name in ("lunr.stemmer.support.min.js", "lunr.ru.min.js"):
         context.eval((languages / name).read_text())
@@ -96,12 +100,13 @@ def _stemmers():  # type: ignore[no-untyped-def]
           }));
         }"""
     )
-    return context
+    return cast(Callable[[str, str], str], context.get("indexTerms"))
 
 
 def build_indexes(docs: Iterable[dict[str, str]], separator: str) -> dict[str, LanguageIndex]:
     split = re.compile(separator)
     indexes = {lang: LanguageIndex() for lang in LANGUAGES}
+    # Per language, per section: the words of its title and of its text, counted.
     counts: dict[str, list[tuple[Counter[str], Counter[str]]]] = defaultdict(list)
     for doc in docs:
         lang = language_of(doc["location"])
@@ -112,18 +117,18 @@ def build_indexes(docs: Iterable[dict[str, str]], separator: str) -> dict[str, L
         elif not index.page_starts:
             index.page_starts.append(0)
         index.sections.append(Section(doc["location"], title, text[:TEXT_CHARS]))
-        words = [
+        title_words, text_words = (
             Counter(w for w in split.split(part.lower()) if w) for part in (title, text)
-        ]
-        counts[lang].append((words[0], words[1]))
-    context = _stemmers()
+        )
+        counts[lang].append((title_words, text_words))
+    index_terms = _stemmers()
     for lang, sections in counts.items():
         vocabulary = sorted({w for pair in sections for part in pair for w in part})
-        terms = json.loads(context.get("indexTerms")(lang, json.dumps(vocabulary)))
+        terms = json.loads(index_terms(lang, json.dumps(vocabulary)))
         stems = dict(zip(vocabulary, terms, strict=True))
         postings: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-        for number, (title, text) in enumerate(sections):
-            for words, weight in ((title, TITLE_WEIGHT), (text, 1)):
+        for number, pair in enumerate(sections):
+            for words, weight in zip(pair, (TITLE_WEIGHT, 1), strict=True):
                 for word, count in words.items():
                     for term in stems[word]:
                         postings[term][number] += count * weight
@@ -140,19 +145,23 @@ def shard_name(prefix: str) -> str:
 
 def _postings_json(postings: list[tuple[int, int]]) -> list[int]:
     """[section, weight, ...], each section as the gap from the one before."""
-    flat, previous = [], 0
+    flat: list[int] = []
+    previous = 0
     for section, weight in postings:
         flat += [section - previous, weight]
         previous = section
     return flat
 
 
-def shards(postings: dict[str, list[tuple[int, int]]], length: int = 2) -> dict[str, dict]:
+Shard = dict[str, list[int]]  # term → its postings as written
+
+
+def shards(postings: dict[str, list[tuple[int, int]]], length: int = 2) -> dict[str, Shard]:
     """Terms grouped by their first ``length`` letters, more where a group is large."""
-    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    groups: dict[str, Shard] = defaultdict(dict)
     for term, found in postings.items():
         groups[term[:length]][term] = _postings_json(found)
-    result: dict[str, dict] = {}
+    result: dict[str, Shard] = {}
     for prefix, terms in groups.items():
         size = len(json.dumps(terms, ensure_ascii=False).encode())
         longer = {t: postings[t] for t in terms if len(t) > length}
@@ -181,7 +190,7 @@ def write_search_index(site: Path) -> None:
         folder = site / "search" / lang
         shutil.rmtree(folder, ignore_errors=True)
         by_shard = shards(index.postings)
-        ends = index.page_starts[1:] + [len(index.sections)]
+        ends = [*index.page_starts[1:], len(index.sections)]
         for number, (start, end) in enumerate(zip(index.page_starts, ends, strict=True)):
             page = [[s.location, s.title, s.text] for s in index.sections[start:end]]
             _write(folder / "pages" / f"{number}.json", page)
