@@ -19,7 +19,7 @@ var SETUP = 0; // Material's SearchMessageType
 var READY = 1;
 var QUERY = 2;
 var RESULT = 3;
-var PAGES_SHOWN = 20; // the best pages a result lists
+var PAGES_SHOWN = 10; // the best pages a result lists: one request each
 var EXACT_BELOW = 3; // a query term shorter than this is not a prefix
 var ROOT = new URL("../../../search/" + LANG + "/", self.location.href);
 
