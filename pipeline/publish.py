@@ -26,6 +26,7 @@ from pipeline.mt.fill import DocumentMemory, MachineReport, fill_gaps
 from pipeline.mt.local import Engine
 from pipeline.site.build import build_site
 from pipeline.site.glossary_pages import glossary_path, render_glossary
+from pipeline.site.news import MEDIA, Edition, plan_news
 from pipeline.site.pages import Page, page_title, render_index, render_interview
 from pipeline.source.document import Document
 from pipeline.source.files import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
@@ -33,6 +34,11 @@ from pipeline.source.segments import segment
 from pipeline.source.transcript import read_transcript
 
 LANGUAGES = (SOURCE, *TARGETS)
+UNDATED = (
+    "the page shows no date, is listed after the dated ones and has no date in feeds and"
+    " link previews; add 'date: YYYY-MM-DD' (STRICT=1 requires it)"
+)
+STRICT_UNDATED = "no 'date:' in the front matter (STRICT=1 requires one): add 'date: YYYY-MM-DD'"
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class Report:
 class _Plan:
     memories: dict[Path, bytes]
     pages: list[Page]
+    files: dict[Path, bytes]  # pictures copied into docs/
+    undated: list[Path]  # transcripts without 'date:'
 
 
 @dataclass(frozen=True)
@@ -119,7 +127,9 @@ def publish(
     missing = report.count(Status.MISSING)
     if strict and missing:
         raise MissingTranslations(_missing_message(project, missing))
-    outputs = dict(plan.memories)
+    if strict and plan.undated:
+        raise InputErrors([InputError(STRICT_UNDATED, Location(path, 1)) for path in plan.undated])
+    outputs = dict(plan.memories) | plan.files
     outputs |= {project.docs / page.path: page.markdown.encode("utf-8") for page in plan.pages}
     stale = _stale_pages(project, outputs)
     if check:
@@ -216,28 +226,47 @@ def _plan(
         report.glossary_violations = check_memories(
             ((m.document.slug, m.segments, m.language, m.po) for m in work), options.glossary
         )[1]
+    editions = [Edition(doc, segments[doc.slug], SOURCE) for doc in documents]
+    editions += [Edition(m.document, m.segments, m.language, m.translations, m.po) for m in work]
+    news = plan_news(project.root, project.mkdocs_yml, editions, options.glossary)
+    report.warnings += _undated(project, news.undated)
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
-    for doc in documents:
-        pages.append(render_interview(doc, segments[doc.slug], SOURCE, glossary=options.glossary))
-        titles[SOURCE].append((doc, page_title(doc, segments[doc.slug], None)))
-    for m in work:
+    for e in editions:
+        front = news.front[e.language, e.document.slug]
         pages.append(
             render_interview(
-                m.document, m.segments, m.language, m.translations, glossary=options.glossary
+                e.document, e.segments, e.language, e.translations, True, options.glossary, front
             )
         )
-        titles[m.language].append((m.document, page_title(m.document, m.segments, m.translations)))
+        titles[e.language].append((e.document, page_title(e.document, e.segments, e.translations)))
+    for m in work:
         statuses = dict.fromkeys(Status, 0)
         for t in m.translations.values():
             statuses[t.status] += 1
         report.statuses[m.language, m.document.slug] = statuses
-    pages += [render_index(titles[lang], lang) for lang in LANGUAGES]
+    pages += [render_index(titles[lang], lang, news.summaries) for lang in LANGUAGES]
     if options.glossary.terms:
         pages += [
-            Page(glossary_path(lang), render_glossary(options.glossary, lang)) for lang in LANGUAGES
+            Page(glossary_path(lang), render_glossary(options.glossary, lang, news.mentions[lang]))
+            for lang in LANGUAGES
         ]
-    return _Plan(written, pages)
+    pages += news.pages
+    files = {project.docs / path: content for path, content in news.files.items()}
+    return _Plan(written, pages, files, news.undated)
+
+
+def _undated(project: Project, paths: list[Path]) -> list[str]:
+    if not paths:
+        return []
+    names = ", ".join(_shown(project, p) for p in paths)
+    return [f"warning: no 'date:' in the front matter of {names}: {UNDATED}"]
+
+
+def _shown(project: Project, path: Path) -> str:
+    return (
+        path.relative_to(project.root) if path.is_relative_to(project.root) else path
+    ).as_posix()
 
 
 def _header(project: Project, doc: Document, language: str) -> dict[str, str]:
@@ -253,6 +282,9 @@ def _stale_pages(project: Project, outputs: dict[Path, bytes]) -> list[Path]:
         folder = project.docs / language
         if folder.is_dir():
             stale += [p for p in sorted(folder.rglob("*.md")) if p not in outputs]
+    media = project.docs / MEDIA  # pictures copied from 'image:'
+    if media.is_dir():
+        stale += [p for p in sorted(media.rglob("*")) if p.is_file() and p not in outputs]
     return stale
 
 

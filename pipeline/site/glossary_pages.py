@@ -53,7 +53,10 @@ def sort_key(text: str, language: str) -> list[int]:
     ]
 
 
-def render_glossary(glossary: Glossary, language: str) -> str:
+def render_glossary(
+    glossary: Glossary, language: str, mentions: dict[str, list[str]] | None = None
+) -> str:
+    """The glossary page; ``mentions`` are each term's interviews (site.mentions)."""
     out = [
         "---",
         f'title: "{TITLES[language]}"',
@@ -74,6 +77,7 @@ def render_glossary(glossary: Glossary, language: str) -> str:
                 n, a = forms(term, other)
                 out.append(f"- {names[other]}: {escape(n)}" + (f" ({escape(a)})" if a else ""))
         out.append("")
+        out += (mentions or {}).get(term.id, [])
         note = term.renderings[language].notes if language != "ru" else ""
         if language == "en" and not note:
             note = term.notes

@@ -1,0 +1,140 @@
+"""The news layer of a publish: what each page says about itself, feeds, mentions.
+
+One call (``plan_news``) reads nothing but the inputs already read and
+mkdocs.yml, and gives the front matter of every interview page (description,
+link-preview tags, JSON-LD), the lists' summaries, the feeds, the pictures
+to copy and the glossary's links to interviews; publish writes them with the
+rest, or nothing if anything is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import polib
+
+from pipeline.errors import InputError, Location
+from pipeline.glossary.model import Glossary
+from pipeline.memory.store import SegmentTranslation
+from pipeline.site.feeds import feed_path, render_feed
+from pipeline.site.mentions import count_mentions, mention_lines
+from pipeline.site.meta import (
+    LANGUAGES,
+    Preview,
+    description,
+    modified,
+    preview_tags,
+    site_info,
+)
+from pipeline.site.pages import Page, block_text, page_title
+from pipeline.site.structured import Credits, news_article, translation_credit
+from pipeline.source.document import Document, Segment
+
+MEDIA = "media"  # pictures of the interviews: docs/media/<slug>/, served at /media/<slug>/
+# Characters YAML would read as line breaks or refuse, written as JSON escapes.
+_YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """An interview in one language; ``translations`` and ``po`` None for the original."""
+
+    document: Document
+    segments: list[Segment]
+    language: str
+    translations: dict[str, SegmentTranslation] | None = None
+    po: polib.POFile | None = None
+
+
+@dataclass
+class NewsPlan:
+    front: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (lang, slug)
+    summaries: dict[tuple[str, str], str] = field(default_factory=dict)
+    pages: list[Page] = field(default_factory=list)  # the feeds
+    files: dict[PurePosixPath, bytes] = field(default_factory=dict)  # under docs/
+    mentions: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang → term
+    undated: list[Path] = field(default_factory=list)  # transcripts without 'date:'
+
+
+def plan_news(
+    root: Path, config_file: Path, editions: list[Edition], glossary: Glossary
+) -> NewsPlan:
+    site = site_info(config_file)
+    plan = NewsPlan()
+    images = {doc.slug: _image(root, doc, plan) for doc in _documents(editions)}
+    previews: dict[str, list[Preview]] = {lang: [] for lang in LANGUAGES}
+    titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    for e in editions:
+        doc = e.document
+        preview = Preview(
+            e.language,
+            doc.slug,
+            " ".join(page_title(doc, e.segments, e.translations).split()),
+            description(doc, e.segments, e.translations),
+            doc.metadata.date,
+            modified(doc, e.po),
+            images[doc.slug],
+        )
+        previews[e.language].append(preview)
+        titles[e.language][doc.slug] = preview.title
+        if preview.description:
+            plan.summaries[e.language, doc.slug] = preview.description
+        credit = translation_credit(e.translations, e.po) if e.translations is not None else None
+        article = news_article(preview, site, _credits(e), doc.metadata.source_url, credit)
+        head = {"meta": preview_tags(preview, site), "json_ld": article}
+        lines = [f"description: {_yaml(preview.description)}"] if preview.description else []
+        plan.front[e.language, doc.slug] = [*lines, f"head: {_yaml(head)}"]
+    for language in LANGUAGES:
+        feed = render_feed(previews[language], language, site)
+        if feed is not None:
+            plan.pages.append(Page(feed_path(language), feed))
+    if glossary.terms:
+        mentions = count_mentions(glossary, ((d.slug, e.segments) for d, e in _originals(editions)))
+        plan.mentions = {lang: mention_lines(mentions, titles[lang], lang) for lang in LANGUAGES}
+    plan.undated = [d.source for d in _documents(editions) if d.metadata.date is None]
+    return plan
+
+
+def _documents(editions: list[Edition]) -> list[Document]:
+    return list({id(e.document): e.document for e in editions}.values())
+
+
+def _originals(editions: list[Edition]) -> list[tuple[Document, Edition]]:
+    return [(e.document, e) for e in editions if e.translations is None]
+
+
+def _credits(e: Edition) -> Credits:
+    doc = e.document
+
+    def name(speaker_id: str) -> str:
+        return " ".join(block_text(speaker_id, e.segments, e.translations).split())
+
+    interviewer = doc.interviewer
+    interviewees = tuple(name(s.id) for s in doc.respondents)
+    if not interviewees and doc.metadata.interviewee:
+        interviewees = (doc.metadata.interviewee,)
+    return Credits((name(interviewer.id),) if interviewer else (), interviewees)
+
+
+def _image(root: Path, doc: Document, plan: NewsPlan) -> str | None:
+    """Copy ``image:`` into the site's media; its address relative to the site root."""
+    value = doc.metadata.image
+    if value is None:
+        return None
+    path = root / value
+    inside = path.resolve().is_relative_to(root.resolve())
+    if not inside or not path.is_file():
+        problem = "leads out of the project" if not inside else "no such file"
+        raise InputError(f"'image' {value!r}: {problem} (relative to {root})", Location(doc.source))
+    target = PurePosixPath(MEDIA, doc.slug, path.name)
+    plan.files[target] = path.read_bytes()
+    return target.as_posix()
+
+
+def _yaml(value: object) -> str:
+    """A value for the page's front matter: JSON, which YAML reads as it is."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
