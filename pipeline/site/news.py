@@ -82,7 +82,10 @@ def plan_news(
         titles[e.language][doc.slug] = preview.title
         if preview.description:
             plan.summaries[e.language, doc.slug] = preview.description
-        credit = translation_credit(e.translations, e.po) if e.translations is not None else None
+        names = frozenset(s.id for s in doc.speakers)
+        credit = (
+            translation_credit(e.translations, e.po, names) if e.translations is not None else None
+        )
         article = news_article(preview, site, _credits(e), doc.metadata.source_url, credit)
         head = {"meta": preview_tags(preview, site), "json_ld": article}
         lines = [f"description: {_yaml(preview.description)}"] if preview.description else []

@@ -40,9 +40,12 @@ class TranslationCredit:
 
 
 def translation_credit(
-    translations: dict[str, SegmentTranslation], po: polib.POFile | None
+    translations: dict[str, SegmentTranslation],
+    po: polib.POFile | None,
+    names: frozenset[str] = frozenset(),
 ) -> TranslationCredit:
-    counts = Counter(t.status for t in translations.values())
+    """Who made the page's text; ``names`` (speakers' ids) are spelled, not translated."""
+    counts = Counter(t.status for i, t in translations.items() if i not in names)
     machine = bool(counts[Status.MACHINE] or counts[Status.STALE])
     status = INCOMPLETE if counts[Status.MISSING] else MACHINE_MADE if machine else REVIEWED
     return TranslationCredit(status, machine, bool(counts[Status.REVIEWED]), _last_translator(po))
