@@ -26,6 +26,7 @@ from pipeline.mt.fill import DocumentMemory, MachineReport, fill_gaps
 from pipeline.mt.local import Engine
 from pipeline.site.build import build_site
 from pipeline.site.glossary_pages import glossary_path, render_glossary
+from pipeline.site.mentions import Mentions
 from pipeline.site.news import MEDIA, Edition, plan_news
 from pipeline.site.pages import Page, page_title, render_index, render_interview
 from pipeline.source.document import Document
@@ -221,14 +222,17 @@ def _plan(
     report.machine = fill_gaps(views, options.engine, options.retranslate_machine, options.policy)
     merge(work, views)
     written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
+    mentions: Mentions = {}  # the glossary pages' links to interviews
     if options.glossary.terms:
         # Checked on the memories about to be written: no second reading.
         report.glossary_violations = check_memories(
-            ((m.document.slug, m.segments, m.language, m.po) for m in work), options.glossary
+            ((m.document.slug, m.segments, m.language, m.po) for m in work),
+            options.glossary,
+            mentions,
         )[1]
     editions = [Edition(doc, segments[doc.slug], SOURCE) for doc in documents]
     editions += [Edition(m.document, m.segments, m.language, m.translations, m.po) for m in work]
-    news = plan_news(project.root, project.mkdocs_yml, editions, options.glossary)
+    news = plan_news(project.root, project.mkdocs_yml, editions, mentions)
     report.warnings += _undated(project, news.undated)
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}

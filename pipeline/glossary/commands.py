@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,12 +81,16 @@ def check(root: Path, glossary: Glossary) -> tuple[list[str], int]:
 
 
 def check_memories(
-    memories: Iterable[tuple[str, list[Segment], str, polib.POFile | None]], glossary: Glossary
+    memories: Iterable[tuple[str, list[Segment], str, polib.POFile | None]],
+    glossary: Glossary,
+    mentions: dict[str, Counter[str]] | None = None,
 ) -> tuple[list[str], int]:
     """Per language and term: occurrences, use, and every violation, including
     a first mention on a page that is not "Full Name (ABBR)" (use: first-expanded).
 
     ``memories`` are (interview, its segments, language, translation memory).
+    ``mentions``, when given, gets how often each interview mentions each term
+    (term id → slug → count) from the same matching: the glossary pages list them.
     """
     matcher = TermMatcher(glossary)
     found: dict[int, dict[str, list[TermMatch]]] = {}
@@ -93,6 +98,9 @@ def check_memories(
     for slug, segments, language, po in memories:
         if id(segments) not in found:  # once per interview, not per language
             found[id(segments)] = {s.id: matcher.find(s.text) for s in segments}
+            if mentions is not None:
+                for m in (m for ms in found[id(segments)].values() for m in ms):
+                    mentions.setdefault(m.term.id, Counter())[slug] += 1
         entries = {e.msgctxt: e for e in po if not e.obsolete} if po else {}
         mentioned: set[str] = set()  # terms met on this page so far, in reading order
         for seg in segments:

@@ -1,21 +1,18 @@
 """Terms lead to interviews: which interviews mention each glossary term, how often.
 
-Mentions are counted in the Russian text with the glossary's own matcher
-(every inflected form, abbreviations as written), so a Kazakh or English
-reader who looks up a term finds the same interviews as a Russian one.
+Mentions are counted in the Russian text by the glossary check's own matching
+(``glossary.commands.check_memories``: every inflected form, abbreviations as
+written; a publish matches each sentence once), so a Kazakh or English reader
+who looks up a term finds the same interviews as a Russian one.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from babel import Locale
 
-from pipeline.glossary.match import TermMatcher
-from pipeline.glossary.model import Glossary
 from pipeline.site.markdown import escape
-from pipeline.source.document import Segment
 
 HEADINGS = {
     "ru": "Упоминается в интервью:",
@@ -30,17 +27,6 @@ COUNTS = {
 }
 
 Mentions = dict[str, Counter[str]]  # term id → interview slug → mentions
-
-
-def count_mentions(glossary: Glossary, interviews: Iterable[tuple[str, list[Segment]]]) -> Mentions:
-    """Per term, how many times each interview mentions it (its Russian text)."""
-    matcher = TermMatcher(glossary)
-    mentions: Mentions = {}
-    for slug, segments in interviews:
-        for seg in segments:
-            for match in matcher.find(seg.text):
-                mentions.setdefault(match.term.id, Counter())[slug] += 1
-    return mentions
 
 
 def count_text(count: int, language: str) -> str:

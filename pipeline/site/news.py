@@ -17,10 +17,9 @@ from pathlib import Path, PurePosixPath
 import polib
 
 from pipeline.errors import InputError, Location
-from pipeline.glossary.model import Glossary
 from pipeline.memory.store import SegmentTranslation
 from pipeline.site.feeds import feed_path, render_feed
-from pipeline.site.mentions import count_mentions, mention_lines
+from pipeline.site.mentions import Mentions, mention_lines
 from pipeline.site.meta import (
     LANGUAGES,
     Preview,
@@ -60,8 +59,9 @@ class NewsPlan:
 
 
 def plan_news(
-    root: Path, config_file: Path, editions: list[Edition], glossary: Glossary
+    root: Path, config_file: Path, editions: list[Edition], mentions: Mentions
 ) -> NewsPlan:
+    """``mentions``: how often each interview mentions each glossary term (term → slug)."""
     site = site_info(config_file)
     plan = NewsPlan()
     images = {doc.slug: _image(root, doc, plan) for doc in _documents(editions)}
@@ -94,19 +94,13 @@ def plan_news(
         feed = render_feed(previews[language], language, site)
         if feed is not None:
             plan.pages.append(Page(feed_path(language), feed))
-    if glossary.terms:
-        mentions = count_mentions(glossary, ((d.slug, e.segments) for d, e in _originals(editions)))
-        plan.mentions = {lang: mention_lines(mentions, titles[lang], lang) for lang in LANGUAGES}
+    plan.mentions = {lang: mention_lines(mentions, titles[lang], lang) for lang in LANGUAGES}
     plan.undated = [d.source for d in _documents(editions) if d.metadata.date is None]
     return plan
 
 
 def _documents(editions: list[Edition]) -> list[Document]:
     return list({id(e.document): e.document for e in editions}.values())
-
-
-def _originals(editions: list[Edition]) -> list[tuple[Document, Edition]]:
-    return [(e.document, e) for e in editions if e.translations is None]
 
 
 def _credits(e: Edition) -> Credits:

@@ -32,6 +32,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # of interviews, /interviews/). tests/test_frontmatter.py checks a built site.
 RESERVED_SLUGS = frozenset(
     {"index", "search", "assets", "glossary", "404", "sitemap", "interviews", "readme"}
+    | {"feed", "media"}  # the language's RSS feed, the pictures (pipeline/site/news.py)
     | {SOURCE, *TARGETS}
 )
 _KEYS = {
