@@ -27,7 +27,13 @@ from pipeline.mt.local import Engine
 from pipeline.site.build import build_site
 from pipeline.site.glossary_pages import glossary_path, render_glossary
 from pipeline.site.mentions import Mentions
-from pipeline.site.news import MEDIA, Edition, plan_news
+from pipeline.site.news import (
+    Edition,
+    plan_news,
+    require_dates,
+    stale_news_files,
+    undated_warnings,
+)
 from pipeline.site.pages import Page, page_title, render_index, render_interview
 from pipeline.source.document import Document
 from pipeline.source.files import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
@@ -35,11 +41,6 @@ from pipeline.source.segments import segment
 from pipeline.source.transcript import read_transcript
 
 LANGUAGES = (SOURCE, *TARGETS)
-UNDATED = (
-    "the page shows no date, is listed after the dated ones and has no date in feeds and"
-    " link previews; add 'date: YYYY-MM-DD' (STRICT=1 requires it)"
-)
-STRICT_UNDATED = "no 'date:' in the front matter (STRICT=1 requires one): add 'date: YYYY-MM-DD'"
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,10 @@ def publish(
     if strict and missing:
         raise MissingTranslations(_missing_message(project, missing))
     if strict and plan.undated:
-        raise InputErrors([InputError(STRICT_UNDATED, Location(path, 1)) for path in plan.undated])
+        require_dates(plan.undated)
     outputs = dict(plan.memories) | plan.files
     outputs |= {project.docs / page.path: page.markdown.encode("utf-8") for page in plan.pages}
-    stale = _stale_pages(project, outputs)
+    stale = _stale_pages(project, outputs) + stale_news_files(project.docs, outputs)
     if check:
         changed = [p for p, c in outputs.items() if not p.exists() or p.read_bytes() != c]
         if changed or stale:
@@ -233,7 +234,7 @@ def _plan(
     editions = [Edition(doc, segments[doc.slug], SOURCE) for doc in documents]
     editions += [Edition(m.document, m.segments, m.language, m.translations, m.po) for m in work]
     news = plan_news(project.root, project.mkdocs_yml, editions, mentions)
-    report.warnings += _undated(project, news.undated)
+    report.warnings += undated_warnings(project.root, news.undated)
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
     for e in editions:
@@ -260,19 +261,6 @@ def _plan(
     return _Plan(written, pages, files, news.undated)
 
 
-def _undated(project: Project, paths: list[Path]) -> list[str]:
-    if not paths:
-        return []
-    names = ", ".join(_shown(project, p) for p in paths)
-    return [f"warning: no 'date:' in the front matter of {names}: {UNDATED}"]
-
-
-def _shown(project: Project, path: Path) -> str:
-    return (
-        path.relative_to(project.root) if path.is_relative_to(project.root) else path
-    ).as_posix()
-
-
 def _header(project: Project, doc: Document, language: str) -> dict[str, str]:
     source = doc.source
     shown = source.relative_to(project.root) if source.is_relative_to(project.root) else source
@@ -286,9 +274,6 @@ def _stale_pages(project: Project, outputs: dict[Path, bytes]) -> list[Path]:
         folder = project.docs / language
         if folder.is_dir():
             stale += [p for p in sorted(folder.rglob("*.md")) if p not in outputs]
-    media = project.docs / MEDIA  # pictures copied from 'image:'
-    if media.is_dir():
-        stale += [p for p in sorted(media.rglob("*")) if p.is_file() and p not in outputs]
     return stale
 
 

@@ -403,3 +403,19 @@ def test_a_glossary_term_lists_the_interviews_that_mention_it(
     assert [(slug, count) for slug, _, count in links] == list(counts.items())
     for slug, title, _ in links:
         assert html.unescape(title) == head(published, language, slug).one("og:title")
+
+
+def test_a_picture_no_longer_named_leaves_the_site(tmp_path: Path, cli: Cli) -> None:
+    root = copy_project(tmp_path / "project")
+    _prepare(root)
+    assert cli("-C", root, "publish", "--no-site")[0] == 0
+    copied = root / "docs" / "media" / DATED / "digital-trade.png"
+    assert copied.read_bytes() == IMAGE
+    assert cli("-C", root, "publish", "--check")[0] == 0
+    transcript = root / "transcripts" / f"{DATED}.txt"
+    transcript.write_text(transcript.read_text().replace("image: images/digital-trade.png\n", ""))
+    code, _, err = cli("-C", root, "publish", "--check")
+    assert code == 4 and "docs/media" in err
+    assert cli("-C", root, "publish", "--no-site")[0] == 0
+    assert not copied.exists()
+    assert "og:image" not in (root / "docs" / "ru" / "interviews" / f"{DATED}.md").read_text()

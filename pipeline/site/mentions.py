@@ -30,7 +30,7 @@ Mentions = dict[str, Counter[str]]  # term id → interview slug → mentions
 
 
 def count_text(count: int, language: str) -> str:
-    forms = COUNTS[language]
+    forms = COUNTS.get(language, COUNTS["en"])
     category = Locale.parse(language).plural_form(count)
     return forms.get(category, forms["other"]).format(n=count)
 
@@ -50,7 +50,7 @@ def mention_lines(
         )
         if not ranked:
             continue
-        lines = [HEADINGS[language], "{.glossary-mentions}", ""]
+        lines = [HEADINGS.get(language, HEADINGS["en"]), "{.glossary-mentions}", ""]
         lines += [
             f"- [{escape(titles[slug])}](interviews/{slug}.md)"
             f" — {escape(count_text(counts[slug], language))}"

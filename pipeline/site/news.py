@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 import polib
 
-from pipeline.errors import InputError, Location
+from pipeline.errors import InputError, InputErrors, Location
 from pipeline.memory.store import SegmentTranslation
 from pipeline.site.feeds import feed_path, render_feed
 from pipeline.site.mentions import Mentions, mention_lines
@@ -32,6 +32,11 @@ from pipeline.site.pages import Page, block_text, page_title
 from pipeline.site.structured import Credits, news_article, translation_credit
 from pipeline.source.document import Document, Segment
 
+UNDATED = (
+    "the page shows no date, is listed after the dated ones and has no date in feeds and"
+    " link previews; add 'date: YYYY-MM-DD' (STRICT=1 requires it)"
+)
+STRICT_UNDATED = "no 'date:' in the front matter (STRICT=1 requires one): add 'date: YYYY-MM-DD'"
 MEDIA = "media"  # pictures of the interviews: docs/media/<slug>/, served at /media/<slug>/
 # Characters YAML would read as line breaks or refuse, written as JSON escapes.
 _YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
@@ -97,6 +102,30 @@ def plan_news(
     plan.mentions = {lang: mention_lines(mentions, titles[lang], lang) for lang in LANGUAGES}
     plan.undated = [d.source for d in _documents(editions) if d.metadata.date is None]
     return plan
+
+
+def undated_warnings(root: Path, paths: list[Path]) -> list[str]:
+    """The publish summary's line naming the transcripts without a date."""
+    if not paths:
+        return []
+    shown = [(p.relative_to(root) if p.is_relative_to(root) else p).as_posix() for p in paths]
+    return [f"warning: no 'date:' in the front matter of {', '.join(shown)}: {UNDATED}"]
+
+
+def require_dates(paths: list[Path]) -> None:
+    """STRICT=1: every transcript has a date."""
+    if paths:
+        raise InputErrors([InputError(STRICT_UNDATED, Location(path, 1)) for path in paths])
+
+
+def stale_news_files(docs: Path, outputs: dict[Path, bytes]) -> list[Path]:
+    """Feeds (none without a site_url) and pictures this publish does not write."""
+    feeds = [docs / feed_path(language) for language in LANGUAGES]
+    stale = [p for p in feeds if p.is_file() and p not in outputs]
+    media = docs / MEDIA  # pictures copied from 'image:': the folder is ours
+    if media.is_dir():
+        stale += [p for p in sorted(media.rglob("*")) if p.is_file() and p not in outputs]
+    return stale
 
 
 def _documents(editions: list[Edition]) -> list[Document]:
