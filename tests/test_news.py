@@ -33,8 +33,8 @@ ROOTS = {"ru": "", "kk": "kk/", "en": "en/"}
 DATED = "eaeu-digital-trade"
 UNDATED = "roads-without-a-date"
 IMAGE = b"\x89PNG\r\n\x1a\n not really a picture, but its bytes are copied as they are"
-# CLDR's Russian date keeps "г." with the year by a narrow no-break space.
-DATES = {"ru": "11 ноября 2025\u202fг.", "kk": "11 қараша 2025 ж.", "en": "11 November 2025"}
+# CLDR's long dates (a narrow no-break space keeps "г." and "ж." with the year).
+DATES = {"ru": "11 ноября 2025\u202fг.", "kk": "2025\u202fж. 11 қараша", "en": "November 11, 2025"}
 OG_LOCALES = {"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
 KK_REVISED = "2025-11-20 09:30+0500"
 

@@ -28,11 +28,6 @@ from pipeline.source.document import BlockKind, Document, Segment
 LANGUAGES = (SOURCE, *TARGETS)
 # og:locale is a language and territory (Facebook's list): the newsroom's readers'.
 OG_LOCALES = {"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
-# How a date is written on the pages: the CLDR locale whose month names are
-# used, and its pattern ("long": the locale's own). Kazakh follows the
-# newsroom's style, day first ("11 қараша 2025 ж."; CLDR's long Kazakh date
-# puts the year first); English is the international day-first form.
-DATE_FORMATS = {"ru": ("ru_RU", "long"), "kk": ("kk_KZ", "d MMMM y 'ж'."), "en": ("en_GB", "long")}
 DESCRIPTION_CHARS = 200  # link previews show about this much
 
 Translations = dict[str, SegmentTranslation]
@@ -105,8 +100,8 @@ def _plain(node: Node) -> Any:
 
 
 def shown_date(date: datetime.date, language: str) -> str:
-    locale, pattern = DATE_FORMATS.get(language, (language, "long"))
-    return babel.dates.format_date(date, pattern, locale=locale)
+    """The language's CLDR long date (Babel): «11 ноября 2025 г.», «2025 ж. 11 қараша»."""
+    return babel.dates.format_date(date, "long", locale=language)
 
 
 def time_element(date: datetime.date, language: str) -> str:

@@ -21,8 +21,8 @@ from tests.conftest import SAMPLE_SLUG
 DATES = {
     slug: {
         "ru": f"{d} ноября 2025\u202fг.",
-        "kk": f"{d} қараша 2025 ж.",
-        "en": f"{d} November 2025",
+        "kk": f"2025\u202fж. {d} қараша",
+        "en": f"November {d}, 2025",
     }
     for slug, d in ((SAMPLE_SLUG, 11), (SECOND_SLUG, 13))
 }
