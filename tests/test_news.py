@@ -40,6 +40,8 @@ KK_REVISED = "2025-11-20 09:30+0500"
 
 
 def _prepare(root: Path) -> None:
+    sample = root / "transcripts" / f"{SAMPLE_SLUG}.txt"
+    sample.write_text(sample.read_text().replace("outlet:", "date: 2025-11-11\noutlet:", 1))
     for name in (f"{DATED}.txt", f"{UNDATED}.txt"):
         shutil.copy2(CASES / name, root / "transcripts" / name)
     (root / "images").mkdir()
@@ -186,7 +188,7 @@ def test_undated_transcripts_are_named_and_strict_requires_dates(tmp_path: Path,
     assert snapshot(root) == before  # nothing written
     code, _, err = cli("-C", root, "publish", "--no-site")
     assert code == 0
-    assert f"warning: no 'date:' in the front matter of transcripts/{SAMPLE_SLUG}.txt" in err
+    assert f"no 'date:' in the front matter of transcripts/{SAMPLE_SLUG}.txt" in err
     home = (root / "docs" / "ru" / "index.md").read_text()
     assert "<time" not in home
 

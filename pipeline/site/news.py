@@ -109,7 +109,7 @@ def undated_warnings(root: Path, paths: list[Path]) -> list[str]:
     if not paths:
         return []
     shown = [(p.relative_to(root) if p.is_relative_to(root) else p).as_posix() for p in paths]
-    return [f"warning: no 'date:' in the front matter of {', '.join(shown)}: {UNDATED}"]
+    return [f"no 'date:' in the front matter of {', '.join(shown)}: {UNDATED}"]
 
 
 def require_dates(paths: list[Path]) -> None:

@@ -58,7 +58,7 @@ def json_ld(page: Page) -> list[dict[str, Any]]:
 def test_date_and_description_are_visible_in_the_pages_language(
     site: Site, page: Page, problems: Problems, language: str
 ) -> None:
-    for slug in (SAMPLE_SLUG, SECOND_SLUG):
+    for slug in (SECOND_SLUG,):  # the sample has no date
         open_page(page, site.page_url(language, slug))
         date = page.locator("article .interview-meta time")
         assert date.is_visible()
@@ -84,7 +84,7 @@ def test_home_lists_newest_first_with_date_and_lede(
     assert newest.locator("time").inner_text() == DATES[SECOND_SLUG][language]
     assert newest.locator("time").is_visible()
     assert LEDES[language] in newest.inner_text()
-    assert items.nth(1).locator("time").inner_text() == DATES[SAMPLE_SLUG][language]
+    assert items.nth(1).locator("time").count() == 0  # the undated sample, last
     assert problems.all() == []
 
 
