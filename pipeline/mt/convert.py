@@ -13,12 +13,8 @@ at any step leaves the installed models as they were.
 from __future__ import annotations
 
 import json
-import os
-import re
 import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +28,7 @@ from pipeline.mt.argos import (
     installed,
     useful_pairs,
 )
+from pipeline.mt.checkpoints import SETUP_HINT, card_excludes, checkpoint, licence
 from pipeline.mt.families import (
     NAMES,
     Family,
@@ -53,8 +50,6 @@ CHECK_SENTENCES = {
     "en": ["The quick brown fox jumps over the lazy dog.", "In 2024, trade grew by 12.5%."],
 }
 MISMATCH = 0.05  # the share of a tokenizer's pieces its model may lack
-_HUB_NAME = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
-SETUP_HINT = "the converter is an optional extra: run 'make setup-convert'"
 
 
 @dataclass(frozen=True)
@@ -76,7 +71,7 @@ def convert(
     if (from_code, to_code) not in useful_pairs():
         useful = ", ".join(f"{a}→{b}" for a, b in sorted(useful_pairs()))
         raise ModelError(f"the pipeline uses {useful}, not {from_code}→{to_code}")
-    with _checkpoint(source) as (folder, origin):
+    with checkpoint(source) as (folder, origin):
         family = family_of(folder)
         tokenizer = folder / family.tokenizer
         if not tokenizer.is_file():
@@ -95,7 +90,7 @@ def convert(
             prefixes = family.prefixes(from_code, to_code, vocabulary)
             listed = card_languages(card)
             wanted = {from_code, to_code}
-            if prefixes is None or _card_excludes(listed, wanted):
+            if prefixes is None or card_excludes(listed, wanted):
                 raise ModelError(
                     f"this {family.name} model does not translate {NAMES[from_code]} into"
                     f" {NAMES[to_code]} (its vocabulary or model card lacks the language)",
@@ -113,7 +108,7 @@ def convert(
                 "target_prefix": prefixes[1],
                 "family": family.name,
                 "source": origin,
-                "license": _licence(card),
+                "license": licence(card),
                 "quantization": quantization,
                 "converted_with": _versions(),
             }
@@ -128,52 +123,6 @@ def convert(
             if save is not None:
                 write_if_changed(save, archive.read_bytes())
     return Converted(model, replaced, family, check)
-
-
-def _card_excludes(listed: set[str], wanted: set[str]) -> bool:
-    """A model card that names its languages but not both of ours."""
-    aliases = {"kk": {"kk", "kaz"}, "ru": {"ru", "rus"}, "en": {"en", "eng"}}
-    return bool(listed) and not all(aliases[c] & listed for c in wanted)
-
-
-@contextmanager
-def _checkpoint(source: str) -> Iterator[tuple[Path, str]]:
-    """The checkpoint's local folder and where it came from."""
-    folder = Path(source)
-    if folder.is_dir():
-        # A local folder needs no network: nothing may try to reach the hub.
-        saved = os.environ.get("HF_HUB_OFFLINE")
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        try:
-            yield folder, str(folder.resolve())
-        finally:
-            if saved is None:
-                os.environ.pop("HF_HUB_OFFLINE", None)
-            else:
-                os.environ["HF_HUB_OFFLINE"] = saved
-        return
-    if folder.exists() or not _HUB_NAME.fullmatch(source):
-        raise ModelError("no such checkpoint folder", Location(folder))
-    yield _download(source)
-
-
-def _download(name: str) -> tuple[Path, str]:
-    try:
-        import huggingface_hub
-    except ImportError:
-        raise ModelError(f"cannot convert {name}: {SETUP_HINT}") from None
-    try:
-        path = huggingface_hub.snapshot_download(
-            name,
-            allow_patterns=["*.json", "*.model", "*.spm", "*.safetensors", "*.bin", "*.md"],
-        )
-    except Exception as e:  # the hub client's many network and lookup errors
-        raise ModelError(
-            f"cannot download {name} from the Hugging Face Hub ({first_line(e)}); offline,"
-            " copy the checkpoint folder here and give its path"
-        ) from None
-    folder = Path(path)
-    return folder, f"https://huggingface.co/{name} (revision {folder.name})"
 
 
 def _convert_model(folder: Path, output: Path, quantization: str) -> None:
@@ -263,13 +212,6 @@ def _next_version(from_code: str, to_code: str) -> str:
     if not versions:
         return "1.0"
     return f"{max(version_key(v)[0] for v in versions) + 1}.0"
-
-
-def _licence(card: dict[str, Any]) -> str:
-    licence = card.get("license")
-    if isinstance(licence, str) and licence.strip():
-        return licence.strip()
-    return "unknown: the checkpoint's model card states none; check it before publishing"
 
 
 def _versions() -> str:
