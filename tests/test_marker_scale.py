@@ -41,7 +41,7 @@ HOOK = _hook()
 
 
 def untranslated_page(sentences: int) -> str:
-    """The English page of an interview whose one answer has ``sentences`` sentences, none translated."""
+    """The English page of an interview: one answer of ``sentences`` sentences, none translated."""
     answer = " ".join(SENTENCES[n % 2] for n in range(sentences))
     transcript = f"---\ntitle: Заголовок *интервью*\n---\n\n— Вопрос?\n— {answer}\n"
     document = parse_transcript(transcript, Path("/newsroom/transcripts/x.txt"))

@@ -3,7 +3,8 @@
 A translated page shows each sentence that has no translation yet in the
 original, wrapped in a marker (``pipeline/site/pages.py``)::
 
-    <span class="untranslated" title="…"><span class="untranslated__label">[…]</span> <span lang="ru">…</span></span>
+    <span class="untranslated" title="…"><span class="untranslated__label">[…]</span>
+    <span lang="ru">…</span></span>    (one line, a space between the inner spans)
 
 Python-Markdown handles each of its six tags as a separate inline match, and
 every inline match rebuilds the paragraph's whole text (and the HTML block
@@ -56,7 +57,7 @@ class MarkerPreprocessor(Preprocessor):
 
 
 class MarkerExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After whitespace normalisation (30), before the HTML block parser (20).
         md.preprocessors.register(MarkerPreprocessor(md), "untranslated_marker", 25)
 
