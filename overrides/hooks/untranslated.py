@@ -34,7 +34,7 @@ MARKER = re.compile(
 _ESCAPED = re.compile(r"\\(.)")
 
 
-class MarkerPreprocessor(Preprocessor):
+class MarkerPreprocessor(Preprocessor):  # type: ignore[misc]  # no type hints
     def run(self, lines: list[str]) -> list[str]:
         return [MARKER.sub(self._stash, line) if "untranslated" in line else line for line in lines]
 
@@ -44,7 +44,8 @@ class MarkerPreprocessor(Preprocessor):
             f'<span class="untranslated__label">{self._text(match["label"])}</span> '
             f'<span lang="{match["lang"]}">{self._text(match["text"])}</span></span>'
         )
-        return self.md.htmlStash.store(html)
+        placeholder: str = self.md.htmlStash.store(html)
+        return placeholder
 
     def _text(self, markdown_text: str) -> str:
         """Escaped Markdown text as HTML: ``\\*`` is ``*``; entities stay entities."""
@@ -56,7 +57,7 @@ class MarkerPreprocessor(Preprocessor):
         return _ESCAPED.sub(unescape, markdown_text)
 
 
-class MarkerExtension(Extension):
+class MarkerExtension(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:
         # After whitespace normalisation (30), before the HTML block parser (20).
         md.preprocessors.register(MarkerPreprocessor(md), "untranslated_marker", 25)
