@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polib
 
+from pipeline import cache
 from pipeline.errors import InputError, InputErrors, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.glossary.commands import check_memories
@@ -21,16 +22,14 @@ from pipeline.glossary.model import Glossary
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.memory.names import fill_names, merge, without_names
 from pipeline.memory.orphans import Orphan, carry_over
-from pipeline.memory.store import Status, load_memory, serialize, update_memory
+from pipeline.memory.store import Status, update_memory
 from pipeline.mt.fill import DocumentMemory, MachineReport, fill_gaps
 from pipeline.mt.local import Engine
 from pipeline.site.build import build_site
 from pipeline.site.glossary_pages import glossary_path, render_glossary
-from pipeline.site.pages import Page, page_title, render_index, render_interview
+from pipeline.site.pages import Page, page_title, render_index
 from pipeline.source.document import Document
 from pipeline.source.files import TRANSCRIPT_SUFFIXES, list_transcripts, not_a_transcript
-from pipeline.source.segments import segment
-from pipeline.source.transcript import read_transcript
 
 LANGUAGES = (SOURCE, *TARGETS)
 
@@ -99,6 +98,19 @@ def publish(
     log: Callable[[str], None] = lambda _: None,
 ) -> Report:
     """Run the build; ``engine`` makes the translation engine, when one is needed."""
+    with cache.session(project.root, save=not check):
+        return _publish(project, strict, check, site, retranslate_machine, engine, log)
+
+
+def _publish(
+    project: Project,
+    strict: bool,
+    check: bool,
+    site: bool,
+    retranslate_machine: bool,
+    engine: Callable[[], Engine],
+    log: Callable[[str], None],
+) -> Report:
     report = Report()
     documents = _read_documents(project, report)
     memories = _read_memories(project, documents)
@@ -150,7 +162,7 @@ def _read_documents(project: Project, report: Report) -> list[Document]:
         raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
     for path in paths:
         try:
-            documents.append(read_transcript(path))
+            documents.append(cache.read_transcript(path))
         except InputError as e:
             errors.append(e)
     slugs: dict[str, Path] = {}
@@ -176,7 +188,7 @@ def _read_memories(
     for doc in documents:
         for language in TARGETS:
             try:
-                memories[language, doc.slug] = load_memory(
+                memories[language, doc.slug] = cache.load_memory(
                     project.memory(language, doc.slug), language
                 )
             except InputError as e:
@@ -193,7 +205,7 @@ def _plan(
     options: _Options,
     report: Report,
 ) -> _Plan:
-    segments = {doc.slug: segment(doc) for doc in documents}
+    segments = {doc.slug: cache.segment(doc) for doc in documents}
     work = [
         DocumentMemory(
             doc,
@@ -210,7 +222,10 @@ def _plan(
     views = without_names(work)  # speakers' names are spelled, not machine-translated
     report.machine = fill_gaps(views, options.engine, options.retranslate_machine, options.policy)
     merge(work, views)
-    written = {project.memory(m.language, m.document.slug): serialize(m.po) for m in work}
+    written = {
+        (path := project.memory(m.language, m.document.slug)): cache.serialize(m.po, path)
+        for m in work
+    }
     if options.glossary.terms:
         # Checked on the memories about to be written: no second reading.
         report.glossary_violations = check_memories(
@@ -219,12 +234,21 @@ def _plan(
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
     for doc in documents:
-        pages.append(render_interview(doc, segments[doc.slug], SOURCE, glossary=options.glossary))
+        pages.append(
+            cache.render_interview(
+                doc, segments[doc.slug], SOURCE, docs=project.docs, glossary=options.glossary
+            )
+        )
         titles[SOURCE].append((doc, page_title(doc, segments[doc.slug], None)))
     for m in work:
         pages.append(
-            render_interview(
-                m.document, m.segments, m.language, m.translations, glossary=options.glossary
+            cache.render_interview(
+                m.document,
+                m.segments,
+                m.language,
+                m.translations,
+                docs=project.docs,
+                glossary=options.glossary,
             )
         )
         titles[m.language].append((m.document, page_title(m.document, m.segments, m.translations)))
