@@ -62,10 +62,12 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def _key(*parts: bytes | str) -> str:
+def _key(*parts: bytes | str | Path) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        data = part.encode() if isinstance(part, str) else part
+        # A path as the system spells it: a file name need not be valid UTF-8.
+        data = os.fsencode(part) if isinstance(part, Path) else part
+        data = data.encode() if isinstance(data, str) else data
         digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()
 
@@ -171,7 +173,10 @@ def read_transcript(path: Path) -> Document:
         document = transcript.read_transcript(path)
         return document, segmenting.segment(document)
 
-    key = _key("document", cache.version, str(path), path.read_bytes())
+    try:
+        key = _key("document", cache.version, path, path.read_bytes())
+    except OSError:  # reported, as every problem with the file, by reading it
+        return transcript.read_transcript(path)
     document, found = cache.value(key, parse)
     cache.segments[id(document)] = found
     return document
@@ -188,7 +193,10 @@ def load_memory(path: Path, language: str) -> polib.POFile | None:
     cache = _current.get()
     if cache is None or not path.is_file():
         return store.load_memory(path, language)
-    key = _key("memory", cache.version, str(path), language, path.read_bytes())
+    try:
+        key = _key("memory", cache.version, path, language, path.read_bytes())
+    except OSError:
+        return store.load_memory(path, language)
     return cache.value(key, lambda: store.load_memory(path, language))
 
 
