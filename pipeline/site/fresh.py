@@ -33,7 +33,7 @@ def inputs_hash(config: Any, config_file: Path, epoch: str) -> str:
         folders.append(Path(config.theme.custom_dir))
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(b"\0" + os.fsencode(path.relative_to(folder)) + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     for hook in sorted(str(h) for h in config.hooks):  # hooks may live outside overrides/
         with contextlib.suppress(OSError):
@@ -52,9 +52,8 @@ def listing_hash(site: Path) -> str:
         for name in sorted(files):
             path = Path(root, name)
             info = path.lstat()
-            digest.update(
-                f"{path.relative_to(site)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
-            )
+            digest.update(os.fsencode(path.relative_to(site)))
+            digest.update(f"\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
