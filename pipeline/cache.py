@@ -158,7 +158,10 @@ def session(root: Path, save: bool = True) -> Iterator[None]:
     try:
         yield
         if save:
-            opened.save()
+            # A cache that cannot be written (a full disk, a read-only folder)
+            # only makes the next publish slower: the publish itself succeeded.
+            with contextlib.suppress(OSError):
+                opened.save()
     finally:
         _current.reset(token)
 
