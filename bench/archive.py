@@ -11,7 +11,10 @@ entries, and measures in one run, with no model installed:
   - a no-op publish (nothing changed) against a bare ``mkdocs build`` of the same
     docs: the ratio is what to compare,
   - adding one interview to the N,
-  - the search index a reader downloads, and the peak memory of each publish.
+  - the search index a reader downloads, and the peak memory (largest resident
+    set) of each run.
+
+Each line is printed as soon as it is measured.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -70,15 +72,25 @@ def generate(project: Path, count: int, start: int = 0) -> None:
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds and peak memory (MiB) of one run of ``command``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Seconds and peak memory (MiB, its largest resident set) of one run of ``command``."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, env=env, capture_output=True)
+    child = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own usage, not the largest so far
+    child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest of any child so far: report it only
-    # when this run raised it, else "≤" the earlier figure.
-    return seconds, max(peak, before) // 1024
+    if child.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({child.returncode}):\n{errors}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def search_bytes(site: Path) -> int:
+    """What the site's search may have a reader download: everything under search/."""
+    folders = [site / "search", site / "pagefind"]
+    return sum(f.stat().st_size for d in folders if d.is_dir() for f in d.rglob("*") if f.is_file())
 
 
 def main(argv: list[str]) -> int:
@@ -110,18 +122,30 @@ def run(work: Path, count: int, repeat: int) -> int:
     python = sys.executable
     publish = [python, "-m", "pipeline", "-C", str(project), "publish"]
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml")]
-    full, full_mem = timed(publish, env)
-    noop = min(timed(publish, env)[0] for _ in range(repeat))
-    bare = min(timed(mkdocs, env)[0] for _ in range(repeat))
+    print(f"interviews: {count}; {os.cpu_count()} cores; best of {repeat}", flush=True)
+
+    def show(what: str, seconds: float, peak: int, ratio: str = "") -> None:
+        print(f"{what:30}{seconds:8.2f} s   peak {peak:5} MiB   {ratio}", flush=True)
+
+    full, full_peak = timed(publish, env)
+    show("full publish", full, full_peak)
+    noops = [timed(publish, env) for _ in range(repeat)]
+    bares = [timed(mkdocs, env) for _ in range(repeat)]
+    # Interleaved would be fairer on a busy machine; best-of keeps each at its least disturbed.
+    noop, noop_peak = min(noops)
+    bare, bare_peak = min(bares)
+    show("no-op publish", noop, noop_peak)
+    show("bare mkdocs build", bare, bare_peak, f"no-op/mkdocs = {noop / bare:.2f}")
     generate(project, 1, start=count)
-    added, _ = timed(publish, env)
+    added, added_peak = timed(publish, env)
+    show("one interview added", added, added_peak, f"added/full = {added / full:.2f}")
     index = project / "site" / "search" / "search_index.json"
-    print(f"interviews: {count}; {os.cpu_count()} cores; best of {repeat}")
-    print(f"full publish                  {full:8.2f} s   peak {full_mem} MiB")
-    print(f"no-op publish                 {noop:8.2f} s")
-    print(f"bare mkdocs build             {bare:8.2f} s   no-op/mkdocs = {noop / bare:.2f}")
-    print(f"one interview added           {added:8.2f} s   added/full = {added / full:.2f}")
-    print(f"search index                  {index.stat().st_size / 1e6:8.2f} MB")
+    size = index.stat().st_size if index.exists() else 0
+    print(
+        f"search index                  {size / 1e6:8.2f} MB (search/ in all"
+        f" {search_bytes(project / 'site') / 1e6:.2f} MB)",
+        flush=True,
+    )
     return 0
 
 

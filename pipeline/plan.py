@@ -112,6 +112,7 @@ def render_pages(
     segments: dict[str, list[Segment]],
     memories: Sequence[DocumentMemory],
     glossary: Glossary,
+    render: Callable[..., Page] = render_interview,
 ) -> Rendered:
     """Every interview in every language with its link previews and structured
     data, each language's home page and feed, the glossary with its interviews."""

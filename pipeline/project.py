@@ -7,8 +7,11 @@ each document's translation memories.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import polib
 
 from pipeline.errors import InputError, InputErrors, Location
 from pipeline.languages import TARGETS
@@ -56,7 +59,11 @@ class Sources:
     warnings: tuple[str, ...]  # files in transcripts/ that are not transcripts
 
 
-def read_documents(project: Project, bars: Bars = hidden) -> Sources:
+def read_documents(
+    project: Project,
+    bars: Bars = hidden,
+    read: Callable[[Path], Document] = read_transcript,
+) -> Sources:
     """Every transcript; all the bad ones are reported together."""
     errors: list[InputError] = []
     documents: list[Document] = []
@@ -64,7 +71,7 @@ def read_documents(project: Project, bars: Bars = hidden) -> Sources:
     with counted(bars, len(paths), "reading transcripts", "file") as bar:
         for path in paths:
             try:
-                documents.append(read_transcript(path))
+                documents.append(read(path))
             except InputError as e:
                 errors.append(e)
             bar.update()
@@ -83,7 +90,11 @@ def read_documents(project: Project, bars: Bars = hidden) -> Sources:
     return Sources(tuple(documents), tuple(not_a_transcript(p) for p in others))
 
 
-def read_memories(project: Project, documents: tuple[Document, ...]) -> Memories:
+def read_memories(
+    project: Project,
+    documents: tuple[Document, ...],
+    load: Callable[[Path, str], polib.POFile | None] = load_memory,
+) -> Memories:
     """Each document's memory in each target language (``None``: none yet)."""
     errors: list[InputError] = []
     memories: Memories = {}
@@ -91,7 +102,7 @@ def read_memories(project: Project, documents: tuple[Document, ...]) -> Memories
         for language in TARGETS:
             key = MemoryKey(language, doc.slug)
             try:
-                memories[key] = load_memory(project.memory(language, doc.slug), language)
+                memories[key] = load(project.memory(language, doc.slug), language)
             except InputError as e:
                 errors.append(e)
     if errors:

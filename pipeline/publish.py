@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from pipeline import cache
 from pipeline.errors import InputError, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.glossary.check import GlossaryCheck
 from pipeline.glossary.load import load_glossary
 from pipeline.memory.changes import DocumentMemory
 from pipeline.memory.orphans import Orphan, carry_over
-from pipeline.memory.store import MemoryKey, Status, serialize
+from pipeline.memory.store import MemoryKey, Status
 from pipeline.mt.backend import Backend
 from pipeline.mt.fill import MachineReport
 from pipeline.mt.local import LocalBackend
@@ -43,7 +45,6 @@ from pipeline.site.build import build_site
 from pipeline.site.languages import check_site_languages
 from pipeline.site.news import require_dates, stale_news_files, undated_warnings
 from pipeline.source.files import TRANSCRIPT_SUFFIXES
-from pipeline.source.segments import segment
 
 __all__ = ["Project", "Report", "publish"]
 
@@ -91,24 +92,42 @@ def publish(
     log: Callable[[str], None] = lambda _: None,
     progress: Bars = hidden,
 ) -> Report:
-    """Run the build; ``engine`` makes the translation backend, when one is needed."""
+    """Run the build; ``engine`` makes the translation backend, when one is needed.
+    What does not change between runs is found again in the cache (pipeline/cache.py)."""
+    with cache.session(project.root, save=not check):
+        return _publish(project, strict, check, site, retranslate_machine, engine, log, progress)
+
+
+def _publish(
+    project: Project,
+    strict: bool,
+    check: bool,
+    site: bool,
+    retranslate_machine: bool,
+    engine: Callable[[], Backend],
+    log: Callable[[str], None],
+    progress: Bars,
+) -> Report:
     # Read.
-    sources = read_documents(project, progress)
+    sources = read_documents(project, progress, cache.read_transcript)
     if not sources.documents:
         kinds = ", ".join(f"*{s}" for s in sorted(TRANSCRIPT_SUFFIXES))
         raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
-    memories = read_memories(project, sources.documents)
+    memories = read_memories(project, sources.documents, cache.load_memory)
     glossary = load_glossary(project.glossary)
     check_site_languages(project.mkdocs_yml)
     for warning in glossary.warnings:
         log(warning)
     # Plan.
     carried = carry_over(project.translations, list(sources.documents), memories)
-    segments = {doc.slug: segment(doc) for doc in sources.documents}
+    segments = {doc.slug: cache.segment(doc) for doc in sources.documents}
     updated = update_memories(project, sources.documents, segments, carried.memories)
     translated = translate_gaps(updated, glossary, engine, retranslate_machine)
     checked = glossary_check(project, translated.memories, glossary)
-    rendered = render_pages(project, sources.documents, segments, translated.memories, glossary)
+    render = partial(cache.render_interview, docs=project.docs)
+    rendered = render_pages(
+        project, sources.documents, segments, translated.memories, glossary, render
+    )
     outputs = plan_outputs(project, translated.memories, rendered)
     report = _report(project, sources, carried.orphans, translated, checked, rendered)
     missing = report.count(Status.MISSING)
@@ -134,7 +153,10 @@ def publish(
 def plan_outputs(
     project: Project, memories: Sequence[DocumentMemory], rendered: Rendered
 ) -> Outputs:
-    files = {project.memory(m.language, m.document.slug): serialize(m.po) for m in memories}
+    files = {
+        (path := project.memory(m.language, m.document.slug)): cache.serialize(m.po, path)
+        for m in memories
+    }
     files |= rendered.files
     files |= {project.docs / page.path: page.markdown.encode("utf-8") for page in rendered.pages}
     stale = (*_stale_pages(project, files), *stale_news_files(project.docs, files))

@@ -45,11 +45,15 @@ class Setup:
 
 
 def files(root: Path) -> Files:
-    """Every file under ``root`` by relative path: the whole project, byte for byte."""
+    """Every file under ``root`` by relative path: the whole project, byte for byte.
+
+    Not the cache (``.cache/``): what it holds is found again by content and is
+    checked before use (tests/test_cache.py), so any state of it is consistent.
+    """
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(root).parts[0] != ".cache"
     }
 
 

@@ -1,0 +1,248 @@
+"""What a publish computed before, found again by the content it was computed from.
+
+A newsroom publishes daily into an archive that only grows: parsing every
+transcript, parsing and writing every PO file and rendering every page again
+would make each run cost the whole archive. Each step cached here is a pure
+function of its inputs, so its result is stored under a hash of those inputs
+(their bytes, the pipeline's own code and the libraries it depends on), and a
+run in which nothing changed does little beyond reading and comparing:
+
+- a transcript's document and its segments, under the file's bytes and path;
+- a PO file as read and checked, under its bytes (a file with an error is
+  never stored: it is read again, and reported again, each time);
+- a PO file's text and a page's Markdown, under the content they are made from:
+  only the hash of the result is kept, and the result is the file already on
+  disk when its hash matches (else it is made again).
+
+The cache lives in ``.cache/publish/`` beside the project's files and is written
+only when a publish succeeds, so a failed run leaves the project as it was.
+Entries a run did not use are removed when it ends: the cache holds the
+current archive, never its history. A cache that cannot be read (another
+version, a damaged file) is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import polib
+
+from pipeline.glossary.model import Glossary
+from pipeline.memory import store
+from pipeline.site import pages
+from pipeline.source import segments as segmenting
+from pipeline.source import transcript
+from pipeline.source.document import Document, Segment
+
+FOLDER = Path(".cache", "publish")
+INDEX = "index.pickle"
+_LIBRARIES = ("polib", "razdel", "babel", "pymorphy3")
+T = TypeVar("T")
+
+
+def _code_version() -> str:
+    """The pipeline's source and the versions of what it computes with."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in _LIBRARIES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+    return digest.hexdigest()
+
+
+def _key(*parts: bytes | str | Path) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        # A path as the system spells it: a file name need not be valid UTF-8.
+        data = os.fsencode(part) if isinstance(part, Path) else part
+        data = data.encode() if isinstance(data, str) else data
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+def _content(value: object) -> bytes | None:
+    """Bytes that are equal only for equal values (None: the value has no such form)."""
+    try:
+        return pickle.dumps(value, protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+
+
+@dataclass
+class Session:
+    """One publish's view of the cache: what it found, what it made, what it used."""
+
+    folder: Path
+    version: str
+    outputs: dict[str, str] = field(default_factory=dict)  # key → sha256 of the result
+    used: set[str] = field(default_factory=set)
+    new: dict[str, bytes] = field(default_factory=dict)  # key → pickled value
+    segments: dict[int, list[Segment]] = field(default_factory=dict)  # id(document) →
+    # the run's glossary and its bytes: a page depends on it (one glossary per run)
+    glossary: tuple[Glossary | None, bytes | None] | None = None
+
+    @classmethod
+    def open(cls, folder: Path) -> Session:
+        version = _code_version()
+        try:
+            index = pickle.loads((folder / INDEX).read_bytes())
+            if index["version"] == version:
+                return cls(folder, version, dict(index["outputs"]))
+        except Exception:
+            pass
+        return cls(folder, version)
+
+    def value(self, key: str, compute: Callable[[], T]) -> T:
+        """The stored value under ``key``, or ``compute()``'s, stored at the end."""
+        self.used.add(key)
+        path = self.folder / f"{key}.pickle"
+        with contextlib.suppress(Exception):
+            if key not in self.new and path.exists():
+                found: T = pickle.loads(path.read_bytes())
+                return found
+        result = compute()
+        self.new[key] = pickle.dumps(result, protocol=5)
+        return result
+
+    def output(self, key: str, target: Path, compute: Callable[[], bytes]) -> bytes:
+        """``compute()``, or the file at ``target`` when it is what ``compute()`` made."""
+        self.used.add(key)
+        expected = self.outputs.get(key)
+        if expected is not None and target.is_file():
+            data = target.read_bytes()
+            if hashlib.sha256(data).hexdigest() == expected:
+                return data
+        data = compute()
+        self.outputs[key] = hashlib.sha256(data).hexdigest()
+        return data
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for path in self.folder.glob(".*.tmp"):  # left by a run killed while saving
+            path.unlink(missing_ok=True)
+        for key, data in self.new.items():
+            _write(self.folder / f"{key}.pickle", data)
+        for path in self.folder.glob("*.pickle"):
+            if path.name != INDEX and path.stem not in self.used:
+                path.unlink(missing_ok=True)
+        outputs = {k: v for k, v in sorted(self.outputs.items()) if k in self.used}
+        _write(self.folder / INDEX, pickle.dumps({"version": self.version, "outputs": outputs}))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Whole or not at all; not synced to disk: a lost entry is only computed again."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+_current: contextvars.ContextVar[Session | None] = contextvars.ContextVar("cache", default=None)
+
+
+@contextlib.contextmanager
+def session(root: Path, save: bool = True) -> Iterator[None]:
+    """Cache the steps below for one publish in ``root``; stored if it succeeds."""
+    opened = Session.open(root / FOLDER)
+    token = _current.set(opened)
+    try:
+        yield
+        if save:
+            # A cache that cannot be written (a full disk, a read-only folder)
+            # only makes the next publish slower: the publish itself succeeded.
+            with contextlib.suppress(OSError):
+                opened.save()
+    finally:
+        _current.reset(token)
+
+
+def read_transcript(path: Path) -> Document:
+    """``transcript.read_transcript``; its segments are kept for ``segment``."""
+    cache = _current.get()
+    if cache is None:
+        return transcript.read_transcript(path)
+
+    def parse() -> tuple[Document, list[Segment]]:
+        document = transcript.read_transcript(path)
+        return document, segmenting.segment(document)
+
+    try:
+        key = _key("document", cache.version, path, path.read_bytes())
+    except OSError:  # reported, as every problem with the file, by reading it
+        return transcript.read_transcript(path)
+    document, found = cache.value(key, parse)
+    cache.segments[id(document)] = found
+    return document
+
+
+def segment(document: Document) -> list[Segment]:
+    cache = _current.get()
+    found = cache.segments.get(id(document)) if cache is not None else None
+    return list(found) if found is not None else segmenting.segment(document)
+
+
+def load_memory(path: Path, language: str) -> polib.POFile | None:
+    """``store.load_memory``: a PO file as read and checked."""
+    cache = _current.get()
+    if cache is None or not path.is_file():
+        return store.load_memory(path, language)
+    try:
+        key = _key("memory", cache.version, path, language, path.read_bytes())
+    except OSError:
+        return store.load_memory(path, language)
+    return cache.value(key, lambda: store.load_memory(path, language))
+
+
+def serialize(po: polib.POFile, target: Path) -> bytes:
+    """``store.serialize(po)``, the file at ``target`` when it already holds it."""
+    cache = _current.get()
+    content = _content(po) if cache is not None else None
+    if cache is None or content is None:
+        return store.serialize(po)
+    return cache.output(_key("po", cache.version, content), target, lambda: store.serialize(po))
+
+
+def render_interview(
+    document: Document,
+    segments: list[Segment],
+    language: str,
+    translations: pages.Translations | None = None,
+    notice: bool = True,
+    glossary: Glossary | None = None,
+    front: tuple[str, ...] | list[str] = (),
+    *,
+    docs: Path,
+) -> pages.Page:
+    """``pages.render_interview``, the page under ``docs`` when it already holds it."""
+
+    def render() -> pages.Page:
+        return pages.render_interview(
+            document, segments, language, translations, notice, glossary, front
+        )
+
+    cache = _current.get()
+    if cache is None:
+        return render()
+    if cache.glossary is None or cache.glossary[0] is not glossary:  # one glossary per run
+        cache.glossary = (glossary, _content(glossary))
+    terms = cache.glossary[1]
+    if terms is None:
+        return render()
+    # repr, not pickle: equal values read from the cache and made afresh share
+    # their strings differently, which pickle shows and repr does not.
+    content = repr((document, segments, language, translations, notice, tuple(front)))
+    path = pages.interview_path(language, document.slug)
+    key = _key("page", cache.version, str(path), terms, content)
+    text = cache.output(key, docs / path, lambda: render().markdown.encode("utf-8"))
+    return pages.Page(path, text.decode("utf-8"))
