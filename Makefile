@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+CONVERT_STAMP := $(VENV)/.installed-convert
 # axe-core, the accessibility checker the browser tests put into pages: from
 # npm, for the tests only (editors' `make publish` needs no npm).
 AXE_VERSION := 4.14.1
@@ -14,9 +15,16 @@ FONT_PACKAGES := @expo-google-fonts/noto-sans@0.4.2 @expo-google-fonts/roboto-mo
 FONTS_NPM := $(VENV)/fonts-npm
 FONTS_STAMP := $(FONTS_NPM)/.noto-sans-0.4.2-roboto-mono-0.4.2
 
-.PHONY: setup setup-cluster publish check serve test fuzz lint clean browser-deps fonts
+.PHONY: setup setup-convert setup-cluster publish check serve test fuzz lint clean browser-deps fonts
 
 setup: $(STAMP)
+
+# The converter extra (`models convert`: transformers and PyTorch); not for publish.
+setup-convert: $(CONVERT_STAMP)
+
+$(CONVERT_STAMP): requirements-convert.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-convert.txt
+	touch $@
 
 # Reinstalls only when the pinned requirements change.
 $(STAMP): requirements.txt

@@ -30,8 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.memory.changes import DocumentMemory  # noqa: E402
 from pipeline.memory.store import update_memory  # noqa: E402
-from pipeline.mt.fill import DocumentMemory, fill_gaps  # noqa: E402
+from pipeline.mt.fill import fill_gaps  # noqa: E402
 from pipeline.mt.local import BEAM_SIZE, LocalBackend  # noqa: E402
 from pipeline.mt.translate import translate  # noqa: E402
 from pipeline.source.segments import segment  # noqa: E402

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
+from pipeline.commands import model_tools
 from pipeline.commands.models import run_models
 from pipeline.commands.summary import print_nodes, print_summary
 from pipeline.commands.translate import translate
@@ -105,7 +106,9 @@ def _parser() -> argparse.ArgumentParser:
             " needs 'make setup-cluster'",
         )
     _glossary_parser(commands)
-    model = commands.add_parser("models", help="install, list or remove Argos packages")
+    model = commands.add_parser(
+        "models", help="install, list, remove, convert or evaluate translation models"
+    )
     actions = model.add_subparsers(dest="action", required=True, metavar="ACTION")
     install = actions.add_parser(
         "install", help="install FILE.argosmodel, or FROM TO from Argos's index"
@@ -115,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     remove = actions.add_parser("remove", help="remove the FROM→TO package")
     remove.add_argument("from_code", metavar="FROM")
     remove.add_argument("to_code", metavar="TO")
+    model_tools.add_parsers(actions)
+    model_tools.add_parsers(actions)
     return parser
 
 

@@ -13,23 +13,18 @@ from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import TermPolicy
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.names import fill_names, without_names
-from pipeline.languages import SOURCE, TARGETS
+from pipeline.languages import CODES, SOURCE, TARGETS
+from pipeline.memory.changes import DocumentMemory, MemoryChanges, record
 from pipeline.memory.orphans import Memories
 from pipeline.memory.store import MemoryKey, Status, update_memory
 from pipeline.mt.backend import Backend
-from pipeline.mt.fill import (
-    DocumentMemory,
-    MachineReport,
-    MemoryChanges,
-    fill_gaps,
-    record,
-)
+from pipeline.mt.fill import MachineReport, fill_gaps
 from pipeline.project import Project
 from pipeline.site.glossary_pages import glossary_path, render_glossary
 from pipeline.site.pages import Page, page_title, render_index, render_interview
 from pipeline.source.document import Document, Segment
 
-LANGUAGES = (SOURCE, *TARGETS)
+LANGUAGES = CODES  # the source, then the targets
 
 StatusCounts = dict[Status, int]  # segments of one memory in each status
 

@@ -20,10 +20,11 @@ from pipeline.errors import InputError, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.glossary.check import GlossaryCheck
 from pipeline.glossary.load import load_glossary
+from pipeline.memory.changes import DocumentMemory
 from pipeline.memory.orphans import Orphan, carry_over
 from pipeline.memory.store import MemoryKey, Status, serialize
 from pipeline.mt.backend import Backend
-from pipeline.mt.fill import DocumentMemory, MachineReport
+from pipeline.mt.fill import MachineReport
 from pipeline.mt.local import LocalBackend
 from pipeline.plan import (
     LANGUAGES,
@@ -38,6 +39,7 @@ from pipeline.plan import (
 from pipeline.progress import Bars, counted, hidden, timed
 from pipeline.project import Project, Sources, read_documents, read_memories
 from pipeline.site.build import build_site
+from pipeline.site.languages import check_site_languages
 from pipeline.site.pages import Page
 from pipeline.source.files import TRANSCRIPT_SUFFIXES
 from pipeline.source.segments import segment
@@ -96,6 +98,7 @@ def publish(
         raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
     memories = read_memories(project, sources.documents)
     glossary = load_glossary(project.glossary)
+    check_site_languages(project.mkdocs_yml)
     for warning in glossary.warnings:
         log(warning)
     # Plan.

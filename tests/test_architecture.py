@@ -20,7 +20,7 @@ LAYERS = (
     ("pipeline.mt",),
     ("pipeline.glossary",),
     ("pipeline.site",),
-    ("pipeline.plan", "pipeline.publish"),
+    ("pipeline.plan", "pipeline.publish", "pipeline.evaluate"),
     ("pipeline.cli", "pipeline.commands", "pipeline.__main__"),
 )
 LONGEST = 260  # lines: "about 250"

@@ -10,11 +10,26 @@ leads to each language's home page.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 NOT_FOUND = "404.html"
+
+
+def on_config(config: Any) -> Any:
+    """Each language's words for the page (title, text, link to the home page),
+    from the pipeline's language registry, as ``config.extra.not_found``."""
+    try:
+        from pipeline.languages import LABELS
+    except ImportError:  # `mkdocs serve` run outside the repository's folder
+        sys.path.insert(0, str(Path(config.config_file_path).parent))
+        from pipeline.languages import LABELS
+    config.extra["not_found"] = {code: list(labels.not_found) for code, labels in LABELS.items()}
+    return config
+
+
 # site_dir → the default language's 404 page, rendered first
 _default_page: dict[str, str] = {}
 

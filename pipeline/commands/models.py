@@ -6,13 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.commands import model_tools
 from pipeline.errors import UsageError
 from pipeline.mt import argos as models
 from pipeline.mt import install as model_install
 
 
 def run_models(args: argparse.Namespace) -> None:
-    if args.action == "list":
+    if args.action in model_tools.ACTIONS:
+        model_tools.run(args)
+    elif args.action == "list":
         found = models.installed()
         if not found:
             print(f"no models installed in {models.packages_dir()}", file=sys.stderr)

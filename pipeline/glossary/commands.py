@@ -16,10 +16,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from pipeline.errors import InputError, Location, PipelineError, UsageError
 from pipeline.fileio import write_if_changed
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
-from pipeline.glossary.enforce import Occurrence, kazakh_phrase, render
+from pipeline.glossary.enforce import Occurrence, phrase
 from pipeline.glossary.load import dump_document, load_document, load_glossary
 from pipeline.glossary.match import TermMatcher
-from pipeline.glossary.model import LANGUAGES, Glossary
+from pipeline.glossary.model import Glossary, sections
+from pipeline.languages import SOURCE
 from pipeline.memory.store import MemoryKey
 from pipeline.project import Project, read_documents, read_memories
 from pipeline.source.encoding import decode_transcript
@@ -81,17 +82,11 @@ def match_lines(glossary: Glossary, path: Path) -> list[str]:
     lines = []
     for m in TermMatcher(glossary).find(text):
         occurrence = Occurrence(m, expanded=False)
-        row = {
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "term": m.term.id,
-            "en": render(occurrence, "en"),
-            "kk": kazakh_phrase(occurrence, text),
-        }
-        start, end = m.phrase
-        if (start, end) != (m.start, m.end):
-            row["kk_replaces"] = text[start:end]  # «в рамках ЕАЭС» → «ЕАЭО аясында»
+        row: dict[str, object] = {"start": m.start, "end": m.end, "text": m.text, "term": m.term.id}
+        for language in sections():
+            start, end, row[language] = phrase(occurrence, text, language)
+            if (start, end) != (m.start, m.end):  # «в рамках ЕАЭС» → «ЕАЭО аясында»
+                row[f"{language}_replaces"] = text[start:end]
         lines.append(json.dumps(row, ensure_ascii=False))
     return lines
 
@@ -110,7 +105,7 @@ def check(project: Project, glossary: Glossary) -> GlossaryCheck:
                 memories[key],
             )
             for doc in documents
-            for key in (MemoryKey(language, doc.slug) for language in LANGUAGES)
+            for key in (MemoryKey(language, doc.slug) for language in sections())
         ),
         glossary,
     )
@@ -181,43 +176,26 @@ def export(glossary: Glossary, fmt: str) -> str:
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
+        languages = sections()
         writer.writerow(
-            [
-                "id",
-                "kind",
-                "ru",
-                "ru_abbreviation",
-                "en",
-                "en_abbreviation",
-                "kk",
-                "kk_abbreviation",
-                "en_forbidden",
-                "kk_forbidden",
-                "notes",
-            ]
+            ["id", "kind", SOURCE, f"{SOURCE}_abbreviation"]
+            + [c for lang in languages for c in (lang, f"{lang}_abbreviation")]
+            + [f"{lang}_forbidden" for lang in languages]
+            + ["notes"]
         )
         for t in glossary.terms:
-            en, kk = t.renderings["en"], t.renderings["kk"]
+            rs = [t.renderings[lang] for lang in languages]
             writer.writerow(
-                [
-                    t.id,
-                    t.kind,
-                    t.ru.name,
-                    t.ru.abbreviation or "",
-                    en.name,
-                    en.abbreviation or "",
-                    kk.name,
-                    kk.abbreviation or "",
-                    "; ".join(en.forbidden),
-                    "; ".join(kk.forbidden),
-                    t.notes,
-                ]
+                [t.id, t.kind, t.ru.name, t.ru.abbreviation or ""]
+                + [c for r in rs for c in (r.name, r.abbreviation or "")]
+                + ["; ".join(r.forbidden) for r in rs]
+                + [t.notes]
             )
         return out.getvalue()
     # TBX (ISO 30042 "martif", TBX-Basic), as Weblate and Crowdin import it.
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<martif type="TBX" xml:lang="ru">',
+        f'<martif type="TBX" xml:lang="{SOURCE}">',
         "  <martifHeader><fileDesc><sourceDesc><p>glossary.yaml</p></sourceDesc>"
         "</fileDesc></martifHeader>",
         "  <text>",
@@ -228,9 +206,9 @@ def export(glossary: Glossary, fmt: str) -> str:
         if t.notes:
             lines.append(f'        <descrip type="definition">{xml_escape(t.notes)}</descrip>')
         forms: dict[str, tuple[str, str | None, tuple[str, ...], tuple[str, ...]]] = {
-            "ru": (t.ru.name, t.ru.abbreviation, (), ())
+            SOURCE: (t.ru.name, t.ru.abbreviation, (), ())
         }
-        for language in LANGUAGES:
+        for language in sections():
             r = t.renderings[language]
             forms[language] = (r.name, r.abbreviation, r.forbidden, (r.notes,) if r.notes else ())
         for language, (name, abbreviation, forbidden, notes) in forms.items():

@@ -15,14 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.glossary.kazakh import decline, ending, reading
 from pipeline.glossary.match import TermMatch, TermMatcher
 from pipeline.glossary.model import Glossary, Rendering, Term
+from pipeline.glossary.morphology import PLAIN, morphology
+from pipeline.languages import REGISTRY
 from pipeline.mt.translate import Outcome
 
 N_BEST = 4
-_SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")
-_DETERMINERS = ("the ", "The ", "a ", "an ", "its ", "their ", "this ", "that ", "(")
 
 
 @dataclass(frozen=True)
@@ -42,44 +41,22 @@ def render(occurrence: Occurrence, language: str) -> str:
     term, match = occurrence.term, occurrence.match
     r = term.renderings[language]
     base = r.form_for(match.form)
-    expand = occurrence.expanded and r.use == "first-expanded" and r.abbreviation
-    if language == "kk" and term.kind != "keep":
-        if expand:
-            text = f"{decline(r.name, match.case, possessive_head=r.possessive)} ({r.abbreviation})"
-        else:
-            is_abbreviation = base == r.abbreviation
-            text = decline(
-                base,
-                match.case,
-                abbreviation=is_abbreviation,
-                possessive_head=None if is_abbreviation else r.possessive,
-                overrides=dict(r.endings),
-                read_as=r.reading,
-            )
-    else:
-        text = f"{r.name} ({r.abbreviation})" if expand else base
-    if match.quoted and language != "en":
-        text = f"«{text}»"
+    expand = bool(occurrence.expanded and r.use == "first-expanded" and r.abbreviation)
+    rules = PLAIN if term.kind == "keep" else morphology(language)
+    text = rules.inflect(r, base, match.case, expand)
+    quotes = REGISTRY[language].quotes
+    if match.quoted and quotes:
+        text = f"{quotes[0]}{text}{quotes[1]}"
     return text
 
 
-def kazakh_phrase(occurrence: Occurrence, source: str) -> str:
-    """The Kazakh that replaces a term and its Russian preposition: the declined
-    rendering, then a postposition (ЕАЭО аясында) or, for the X of «между X и
-    Y», the conjunction мен/бен/пен (Қазақстан мен)."""
-    match, r = occurrence.match, occurrence.term.renderings["kk"]
-    text = render(occurrence, "kk")
-    if match.joined:
-        spoken = re.sub(r" \([^)]*\)$", "", text.strip("«»"))  # the name, not «(ЕАЭО)»
-        if spoken == r.abbreviation:
-            spoken = r.reading or reading(spoken)
-        text += " " + ending(spoken, "instrumental")
-    elif match.after:
-        text += " " + match.after
-    start = match.phrase[0]
-    if start < match.start and source[start].isupper():
-        text = text[0].upper() + text[1:]  # «Для тенге …» → «Теңге үшін …»
-    return text
+def phrase(occurrence: Occurrence, source: str, language: str) -> tuple[int, int, str]:
+    """What replaces a term in the sentence ``source`` before translation into
+    ``language``: its span and text (in Kazakh the Russian preposition goes with
+    it: в рамках ЕАЭС → ЕАЭО аясында)."""
+    r = occurrence.term.renderings[language]
+    text = render(occurrence, language)
+    return morphology(language).phrase(occurrence.match, r, text, source)
 
 
 def present(rendering: Rendering, text: str, language: str) -> bool:
@@ -89,12 +66,10 @@ def present(rendering: Rendering, text: str, language: str) -> bool:
         flags = 0 if form[:1].isupper() else re.IGNORECASE
         if re.search(rf"(?<!\w){re.escape(form)}", text, flags):
             return True
-        if language != "kk" or form.isupper():
+        if form.isupper():
             continue  # abbreviations take endings after a hyphen: matched above
-        head, _, last = form.rpartition(" ")
-        # одақ → одағы, одағының: the last word may soften and take endings
-        stem = (head + " " if head else "") + last[:-1]
-        if len(last) > 3 and re.search(re.escape(stem), text, flags):
+        stem = morphology(language).stem(form)  # Kazakh одақ → одағының
+        if stem and re.search(re.escape(stem), text, flags):
             return True
     return False
 
@@ -119,39 +94,11 @@ def unexpanded(term: Term, language: str, text: str) -> tuple[str, ...]:
     r = term.renderings[language]
     if r.use != "first-expanded" or not r.abbreviation:
         return ()
-    head, _, last = r.name.rpartition(" ")
-    name = re.escape(r.name)
-    if language == "kk" and len(last) > 3:  # одақ → одағының: the last word may soften
-        name = re.escape(f"{head} {last[:-1]}" if head else last[:-1]) + r"\w*"
+    stem = morphology(language).stem(r.name)  # Kazakh одақ → одағының
+    name = re.escape(stem) + r"\w*" if stem else re.escape(r.name)
     if re.search(rf"(?<!\w){name}»? \({re.escape(r.abbreviation)}\)", text):
         return ()
     return (f"first mention not expanded: {r.name} ({r.abbreviation})",)
-
-
-def with_articles(text: str, terms: tuple[Term, ...]) -> str:
-    """English: "the EAEU", "The EEC" at a sentence start, as a reader expects."""
-    for term in dict.fromkeys(terms):
-        r = term.renderings["en"]
-        if term.kind != "abbreviation":
-            continue
-        for form in sorted({f for f in (r.name, r.abbreviation) if f}, key=len, reverse=True):
-            text = _add_article(text, form)
-    return text
-
-
-def _add_article(text: str, form: str) -> str:
-    out, last = [], 0
-    for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-        before = text[: m.start()]
-        if before.endswith(_DETERMINERS) or re.search(r"\w+ \($", before):
-            continue
-        if re.search(r"\b[Tt]he (?:[A-Z]\w* )+$", before):
-            continue  # inside "the Eurasian Economic Union" already
-        article = "The " if _SENTENCE_START.search(before) else "the "
-        out += [text[last : m.start()], article]
-        last = m.start()
-    out.append(text[last:])
-    return "".join(out)
 
 
 class TermPolicy:
@@ -177,11 +124,7 @@ class TermPolicy:
         with its term (из Казахстана → Қазақстаннан)."""
         parts, last = [], 0
         for o in occurrences:
-            if language == "kk":
-                start, end = o.match.phrase
-                text = kazakh_phrase(o, sentence)
-            else:
-                start, end, text = o.match.start, o.match.end, render(o, language)
+            start, end, text = phrase(o, sentence, language)
             parts += [sentence[last:start], text]
             last = end
         parts.append(sentence[last:])
@@ -194,6 +137,14 @@ class TermPolicy:
         """The entries a sentence uses → their fingerprints, recorded with its
         translation (pipeline.mt.fill), so that an edited entry is seen."""
         return {o.term.id: o.term.fingerprint() for o in occurrences}
+
+    def edited(
+        self, recorded: dict[str, str], occurrences: list[Occurrence], language: str
+    ) -> list[str]:
+        """The entries a sentence uses whose ``recorded`` versions a translation
+        into ``language`` no longer follows (pipeline.mt.fill)."""
+        now = {o.term.id: o.term for o in occurrences}
+        return sorted(i for i, v in recorded.items() if i in now and not now[i].holds(v, language))
 
     def hooks(self, occurrences: Sequence[list[Occurrence]]) -> TermHooks:
         return TermHooks(self, occurrences)
@@ -234,8 +185,7 @@ def _choose(
     first = dict.fromkeys(o.term for o in occurrences if o.expanded)
     scored = []
     for text in hypotheses:
-        if language == "en":
-            text = with_articles(text, terms)
+        text = morphology(language).finish(text, terms, language)
         problems = violations(terms, language, text)
         problems += tuple(p for term in first for p in unexpanded(term, language, text))
         scored.append(Outcome(text, terms, problems))

@@ -1,76 +1,39 @@
 """glossary.yaml read and validated: every problem reported with its line and
 column, all at once, before the pipeline writes anything. Edits made by the CLI
-go through ruamel.yaml's round trip, which keeps comments, order and quoting.
+go through ruamel.yaml's round trip (pipeline/glossary/document.py), which
+keeps comments, order and quoting.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.reader import ReaderError
 
 from pipeline.errors import InputError, InputErrors, Location
-from pipeline.glossary.model import (
-    _ID,
-    _RU_KEYS,
-    _TARGET_KEYS,
-    _TERM_KEYS,
-    CASES,
-    KINDS,
-    LANGUAGES,
-    USES,
-    Glossary,
-    Rendering,
-    RussianForms,
-    Term,
+from pipeline.glossary.document import dump_document as dump_document
+from pipeline.glossary.document import load_document as load_document
+from pipeline.glossary.document import read_document
+from pipeline.glossary.model import _ID, _RU_KEYS, KINDS, Glossary, RussianForms, Term, term_keys
+from pipeline.glossary.sections import (
+    _at,
+    _optional,
+    _section,
+    _strings,
+    _text,
+    _unknown_keys,
+    renderings,
+    script_warnings,
 )
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a translator's long line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def load_document(path: Path) -> Any:
-    """The round-trip YAML document (for edits), or an InputError with position."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise InputError(f"cannot read the glossary: {e.strerror}", Location(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("the glossary must be UTF-8", Location(path)) from None
-    try:
-        return _yaml().load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        raise InputError(f"invalid YAML: {e.problem or e.context}", where) from None
-    except ReaderError as e:  # a character YAML does not allow, such as NUL or U+FFFE
-        where = Location(path, text[: e.position].count("\n") + 1)
-        raise InputError(f"invalid YAML: character U+{e.character:04X}", where) from None
-    except ValueError as e:  # a value YAML reads as a date that is none: 2025-02-30
-        raise InputError(f"invalid YAML value: {e}", Location(path)) from None
-
-
-def dump_document(data: Any) -> str:
-    out = io.StringIO()
-    _yaml().dump(data, out)
-    return out.getvalue()
+from pipeline.languages import SOURCE
 
 
 def load_glossary(path: Path) -> Glossary:
     """Read and validate; every error found is reported, each with its position."""
     if not path.exists():
         return Glossary(path=path)
-    data = load_document(path)
+    data = read_document(path)
     errors: list[InputError] = []
     warnings: list[str] = []
     terms = _terms(data, path, errors, warnings)
@@ -78,19 +41,6 @@ def load_glossary(path: Path) -> Glossary:
     if errors:
         raise InputErrors(errors) if len(errors) > 1 else errors[0]
     return Glossary(tuple(terms), path, tuple(warnings))
-
-
-def _at(node: Any, path: Path, key: Any = None) -> Location:
-    try:
-        if key is not None and isinstance(node, CommentedMap):
-            line, column = node.lc.key(key)
-        elif isinstance(node, CommentedSeq) and isinstance(key, int):
-            line, column = node.lc.item(key)
-        else:
-            line, column = node.lc.line, node.lc.col
-        return Location(path, line + 1, column + 1)
-    except (AttributeError, KeyError, TypeError):
-        return Location(path)
 
 
 def _terms(data: Any, path: Path, errors: list[InputError], warnings: list[str]) -> list[Term]:
@@ -130,7 +80,7 @@ def _term(
     warnings: list[str],
     where: Location,
 ) -> Term | None:
-    _unknown_keys(entry, _TERM_KEYS, path, errors)
+    _unknown_keys(entry, term_keys(), path, errors)
     term_id = _text(entry, "id", path, errors, where)
     kind = _text(entry, "kind", path, errors, where)
     if term_id is not None and not _ID.fullmatch(term_id):
@@ -146,17 +96,10 @@ def _term(
                 f"kind must be one of {', '.join(KINDS)}, not '{kind}'", _at(entry, path, "kind")
             )
         )
-    ru = _section(entry, "ru", _RU_KEYS, path, errors, where)
-    renderings = {}
-    for language in LANGUAGES:
-        section = _section(
-            entry, language, _TARGET_KEYS, path, errors, where, what=f"{term_id or 'this term'}"
-        )
-        if section is not None:
-            renderings[language] = _rendering(section, language, path, errors)
-            if language == "kk":
-                warnings += _kazakh_warnings(section, renderings[language], path)
-    if ru is None or term_id is None or kind is None or len(renderings) != len(LANGUAGES):
+    ru = _section(entry, SOURCE, _RU_KEYS, path, errors, where)
+    warnings += script_warnings(ru, SOURCE, path) if ru is not None else []
+    rendered = renderings(entry, term_id, path, errors, warnings, where)
+    if ru is None or term_id is None or kind is None or rendered is None:
         return None
     name = _text(ru, "name", path, errors, _at(entry, path, "ru"))
     if name is None:
@@ -169,132 +112,10 @@ def _term(
             _optional(ru, "abbreviation", path, errors),
             _strings(ru, "variants", path, errors),
         ),
-        renderings=renderings,
+        renderings=rendered,
         notes=str(entry.get("notes") or "").strip(),
         line=where.line or 0,
     )
-
-
-def _unknown_keys(
-    node: CommentedMap, known: set[str], path: Path, errors: list[InputError], prefix: str = ""
-) -> None:
-    for key in node:
-        if key not in known:
-            message = f"unknown key '{prefix}{key}' (known: {', '.join(sorted(known))})"
-            errors.append(InputError(message, _at(node, path, key)))
-
-
-def _section(
-    entry: CommentedMap,
-    key: str,
-    known: set[str],
-    path: Path,
-    errors: list[InputError],
-    where: Location,
-    what: str = "",
-) -> CommentedMap | None:
-    section = entry.get(key)
-    if section is None:
-        label = f"'{what}' " if what else ""
-        errors.append(InputError(f"term {label}has no '{key}' section", where))
-        return None
-    if not isinstance(section, CommentedMap):
-        errors.append(InputError(f"'{key}' must be a mapping", _at(entry, path, key)))
-        return None
-    _unknown_keys(section, known, path, errors, prefix=f"{key}.")
-    return section
-
-
-def _rendering(
-    section: CommentedMap, language: str, path: Path, errors: list[InputError]
-) -> Rendering:
-    name = _text(section, "name", path, errors, _at(section, path)) or ""
-    use = str(section.get("use") or "name")
-    if use not in USES:
-        errors.append(
-            InputError(
-                f"use must be one of {', '.join(USES)}, not '{use}'", _at(section, path, "use")
-            )
-        )
-    abbreviation = _optional(section, "abbreviation", path, errors)
-    if use != "name" and not abbreviation:
-        errors.append(
-            InputError(
-                f"use: {use} needs an abbreviation in '{language}'", _at(section, path, "use")
-            )
-        )
-    possessive = section.get("possessive")
-    if possessive is not None and not isinstance(possessive, bool):
-        errors.append(
-            InputError("possessive must be true or false", _at(section, path, "possessive"))
-        )
-        possessive = None
-    endings = section.get("endings") or {}
-    if not isinstance(endings, dict) or any(k not in CASES for k in endings):
-        errors.append(
-            InputError(
-                f"endings must map cases ({', '.join(CASES)}) to endings",
-                _at(section, path, "endings"),
-            )
-        )
-        endings = {}
-    return Rendering(
-        name=name,
-        abbreviation=abbreviation,
-        variants=_strings(section, "variants", path, errors),
-        use=use,
-        forbidden=_strings(section, "forbidden", path, errors),
-        notes=str(section.get("notes") or "").strip(),
-        possessive=possessive,
-        endings=tuple(sorted((str(k), str(v)) for k, v in endings.items())),
-        reading=_optional(section, "reading", path, errors),
-    )
-
-
-def _kazakh_warnings(section: CommentedMap, rendering: Rendering, path: Path) -> list[str]:
-    """`possessive: true` on a name whose last word has no possessive: an
-    adjective-headed name (Еуразиялық экономикалық одақ) takes plain endings."""
-    from pipeline.glossary.kazakh import decline, has_possessive
-
-    words = rendering.name.split()
-    if rendering.possessive is not True or has_possessive(words[-1]):
-        return []
-    plain = decline(rendering.name, "dative", possessive_head=False).split()[-1]
-    given = decline(rendering.name, "dative", possessive_head=True).split()[-1]
-    return [
-        f"{_at(section, path, 'possessive')}: warning: possessive is for noun + noun names"
-        f" whose last word carries it (Кеден одағы); '{rendering.name}' is headed by"
-        f" {'an adjective' if len(words) > 1 else 'a bare noun'} and takes plain endings"
-        f" ({plain}, not {given}): remove 'possessive: true'"
-    ]
-
-
-def _text(
-    node: CommentedMap, key: str, path: Path, errors: list[InputError], where: Location
-) -> str | None:
-    value = node.get(key)
-    if not isinstance(value, str) or not value.strip():
-        errors.append(
-            InputError(f"missing or empty '{key}'", _at(node, path, key) if key in node else where)
-        )
-        return None
-    return " ".join(value.split())
-
-
-def _optional(node: CommentedMap, key: str, path: Path, errors: list[InputError]) -> str | None:
-    if key not in node:
-        return None
-    return _text(node, key, path, errors, _at(node, path, key))
-
-
-def _strings(node: CommentedMap, key: str, path: Path, errors: list[InputError]) -> tuple[str, ...]:
-    value = node.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        errors.append(InputError(f"'{key}' must be a list of texts", _at(node, path, key)))
-        return ()
-    return tuple(" ".join(v.split()) for v in value)
 
 
 def _check_claims(terms: list[Term], path: Path, errors: list[InputError]) -> None:

@@ -18,61 +18,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
 from pipeline.glossary.cases import LONGEST, RUSSIAN_CASES, Rule, main_case, rules_before
+from pipeline.glossary.index import WORD, Pattern, PatternIndex, is_abbreviation, parses
 from pipeline.glossary.model import Glossary, Term
 
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _GAP = re.compile(r"\s+[«\"“„]?")  # between a preposition and the word after it
 _TIE = 0.05  # pymorphy3 scores closer than this are equally likely readings
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=65536)
-def _parses(word: str) -> tuple[tuple[str, str, frozenset[str], float], ...]:
-    """(lemma, part of speech, grammemes, likelihood) for each reading of a word."""
-    return tuple(
-        (p.normal_form, str(p.tag.POS), frozenset(p.tag.grammemes), p.score)
-        for p in _morph().parse(word.lower())
-    )
-
-
-def _is_abbreviation(form: str) -> bool:
-    return " " not in form and sum(c.isupper() for c in form) >= 2
-
-
 def form_key(form: str) -> tuple[str, ...]:
     """What a Russian form is, whatever its inflection (for duplicate claims)."""
-    if _is_abbreviation(form):
+    if is_abbreviation(form):
         return (form,)
-    return tuple(_parses(w)[0][0] for w in _WORD.findall(form))
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    term: Term
-    form: str  # "name", "variant:N" or "abbreviation"
-    words: tuple[str, ...]  # lemmas, or the abbreviation as written
-    abbreviation: bool
-    capitalised: bool
-    head: int  # index of the word whose case is the match's case
-    indeclinable: bool  # an abbreviation, or a word such as тенге
-
-
-def _indeclinable(word: str) -> bool:
-    """pymorphy3 marks some indeclinable words (Fixd); others (тенге) it reads
-    as a case form of another word, with no nominative reading of the canonical
-    form a glossary gives."""
-    parses = _parses(word)
-    return any("Fixd" in p[2] for p in parses) or not any("nomn" in p[2] for p in parses)
+    return tuple(parses(w)[0][0] for w in WORD.findall(form))
 
 
 @dataclass(frozen=True)
@@ -100,33 +60,31 @@ class TermMatch:
 
 
 class TermMatcher:
+    """Finds the terms of a glossary in sentences.
+
+    The patterns sit in a trie keyed by lemma (abbreviations in a table keyed
+    by the form as written), so a sentence costs a walk from each word over the
+    lemmas of the words after it, whatever the glossary's size. Matchers of
+    one glossary share that index and the matches of every sentence already
+    seen: a publish finds a sentence's terms once, for the machine stage and
+    the glossary check alike.
+    """
+
     def __init__(self, glossary: Glossary) -> None:
-        patterns = []
-        for term in glossary.terms:
-            for form, what in term.ru.forms():
-                words = _WORD.findall(form)
-                abbreviation = _is_abbreviation(form)
-                head = next((i for i, w in enumerate(words) if _parses(w)[0][1] == "NOUN"), 0)
-                patterns.append(
-                    _Pattern(
-                        term,
-                        what,
-                        tuple(words) if abbreviation else tuple(_parses(w)[0][0] for w in words),
-                        abbreviation,
-                        words[0][:1].isupper(),
-                        head,
-                        abbreviation or _indeclinable(words[head]),
-                    )
-                )
-        # Longest first: «Евразийская экономическая комиссия» before «комиссия».
-        self._patterns = sorted(patterns, key=lambda p: -len(p.words))
+        self._index, self._found = _shared(glossary)
 
     def find(self, text: str) -> list[TermMatch]:
-        tokens = list(_WORD.finditer(text))
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[TermMatch]:
+        tokens = list(WORD.finditer(text))
         matches: list[TermMatch] = []
         i = 0
         while i < len(tokens):
-            found = next((p for p in self._patterns if self._matches(p, tokens, i)), None)
+            found = self._index.longest(tokens, i)
             if found is None:
                 i += 1
                 continue
@@ -150,23 +108,8 @@ class TermMatcher:
         return _pairs(matches, text)
 
     @staticmethod
-    def _matches(pattern: _Pattern, tokens: list[re.Match[str]], i: int) -> bool:
-        if i + len(pattern.words) > len(tokens):
-            return False
-        words = [t.group() for t in tokens[i : i + len(pattern.words)]]
-        if pattern.abbreviation:
-            # ЕАЭС, and ЕАЭС-овский style derivations are not the term itself.
-            return words[0] == pattern.words[0]
-        if pattern.capitalised and not words[0][:1].isupper():
-            return False
-        return all(
-            lemma in {p[0] for p in _parses(w)}
-            for w, lemma in zip(words, pattern.words, strict=True)
-        )
-
-    @staticmethod
     def _case(
-        pattern: _Pattern, tokens: list[re.Match[str]], i: int, text: str
+        pattern: Pattern, tokens: list[re.Match[str]], i: int, text: str
     ) -> tuple[str | None, Rule | None, int | None]:
         """(Kazakh case, the rule that chose it, where its preposition starts)."""
         before = _words_before(tokens, i, text)
@@ -175,14 +118,14 @@ class TermMatcher:
             if pattern.indeclinable or rule.russian_case in readings:
                 return rule.kazakh_case, rule, before[-n].start()
         previous = before[-1].group().lower() if before else ""
-        verb_before = any(p[1] in ("VERB", "INFN") and "tran" in p[2] for p in _parses(previous))
+        verb_before = any(p[1] in ("VERB", "INFN") and "tran" in p[2] for p in parses(previous))
         if pattern.indeclinable:
             if not pattern.abbreviation:
                 return None, None, None  # «курс тенге»: теңге бағамы
             if verb_before:
                 return "accusative", None, None  # «поддерживает ЕАЭС»: a definite object
             # «саммит ШОС»: an abbreviation after a noun is its attribute
-            noun_before = any(p[1] == "NOUN" for p in _parses(previous))
+            noun_before = any(p[1] == "NOUN" for p in parses(previous))
             return ("genitive" if noun_before else None), None, None
         if "accs" in readings and verb_before:
             return "accusative", None, None  # «поддерживает Казахстан»: a direct object
@@ -195,14 +138,21 @@ class TermMatcher:
         return (RUSSIAN_CASES[likely[0]] if len(likely) == 1 else None), None, None
 
 
-def _readings(pattern: _Pattern, tokens: list[re.Match[str]]) -> dict[str, float]:
+@lru_cache(maxsize=4)
+def _shared(glossary: Glossary) -> tuple[PatternIndex, dict[str, tuple[TermMatch, ...]]]:
+    """The index of a glossary and the matches of each sentence seen, by its
+    text: one per glossary, however many matchers a run makes of it."""
+    return PatternIndex(glossary), {}
+
+
+def _readings(pattern: Pattern, tokens: list[re.Match[str]]) -> dict[str, float]:
     """The Russian cases the head of a match can be in, with pymorphy3's
     likelihood, keeping those its adjectives agree with («Шанхайской
     организации» is no plural nominative)."""
 
     def forms(k: int) -> dict[tuple[str, str], float]:
         out: dict[tuple[str, str], float] = {}
-        for lemma, _, grammemes, score in _parses(tokens[k].group()):
+        for lemma, _, grammemes, score in parses(tokens[k].group()):
             if lemma != pattern.words[k]:
                 continue
             for g in grammemes & RUSSIAN_CASES.keys():
@@ -212,7 +162,7 @@ def _readings(pattern: _Pattern, tokens: list[re.Match[str]]) -> dict[str, float
 
     head = forms(pattern.head)
     for k in range(pattern.head):
-        if any(p[1] == "ADJF" for p in _parses(tokens[k].group())):
+        if any(p[1] == "ADJF" for p in parses(tokens[k].group())):
             agreeing = forms(k)
             head = {key: score for key, score in head.items() if key in agreeing} or head
     readings: dict[str, float] = {}

@@ -4,15 +4,17 @@ each target language (glossary.yaml is read into these by glossary.load)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
-LANGUAGES = ("en", "kk")
+from pipeline.languages import SOURCE, TARGETS
+
 KINDS = ("abbreviation", "proper-name", "keep", "person")  # person: a speaker's name
 USES = ("first-expanded", "abbreviation", "name")
 CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TERM_KEYS = {"id", "kind", "ru", "en", "kk", "notes"}
 _RU_KEYS = {"name", "abbreviation", "variants"}
 _TARGET_KEYS = {
     "name",
@@ -25,6 +27,16 @@ _TARGET_KEYS = {
     "endings",
     "reading",
 }
+
+
+def sections() -> tuple[str, ...]:
+    """The target languages an entry has a section for, in code order (the
+    order of the checks, the CSV columns and the TBX language sets)."""
+    return tuple(sorted(TARGETS))
+
+
+def term_keys() -> set[str]:
+    return {"id", "kind", SOURCE, *TARGETS, "notes"}
 
 
 @dataclass(frozen=True)
@@ -79,11 +91,12 @@ class Term:
     def __hash__(self) -> int:  # ids are unique within a glossary
         return hash(self.id)
 
-    def fingerprint(self) -> str:
-        """Changes whenever the entry's renderings do: machine output made under
-        another fingerprint is out of date."""
+    def fingerprint(self, languages: Iterable[str] | None = None) -> str:
+        """Changes whenever the entry's renderings (in ``languages``, default
+        all) do: machine output made under another fingerprint is out of date."""
         import hashlib
 
+        wanted = set(self.renderings if languages is None else languages)
         # Notes are left out: editing an explanation changes no translation.
         # Keys left at their defaults add nothing, so adding a key to the
         # format changes no existing entry's fingerprint.
@@ -105,10 +118,25 @@ class Term:
                         *([("reading", r.reading)] if r.reading else []),
                     )
                     for lang, r in self.renderings.items()
+                    if lang in wanted
                 ),
             )
         )
         return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+    def holds(self, version: str, language: str) -> bool:
+        """Whether a translation into ``language`` recorded under ``version``
+        still follows this entry: the fingerprint then, of the languages the
+        glossary had then. A language added to the glossary since (a French
+        section) leaves Kazakh and English translations as valid as they were."""
+        if version == self.fingerprint():
+            return True
+        others = sorted(set(self.renderings) - {language})
+        return any(
+            version == self.fingerprint([language, *subset])
+            for size in range(len(others) - 1, -1, -1)
+            for subset in combinations(others, size)
+        )
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ a person in the glossary (kind: person) is spelled as the glossary says.
 from __future__ import annotations
 
 from pipeline.glossary.model import Glossary, Term
+from pipeline.languages import REGISTRY
+from pipeline.memory.changes import DocumentMemory, MachineEntry, MemoryChanges
 from pipeline.memory.store import MemoryKey, Status, engine_of
-from pipeline.mt.fill import DocumentMemory, MachineEntry, MemoryChanges
 from pipeline.source.document import Segment
 from pipeline.source.labels import key_of
 
@@ -25,7 +26,7 @@ def spell(name: str, language: str, glossary: Glossary | None) -> tuple[str, str
     person = _person(name, glossary)
     if person is not None and language in person.renderings:
         return person.renderings[language].name, f"glossary person {person.id}"
-    if language == "en":
+    if REGISTRY[language].transliterate_names:
         import iuliia
 
         return iuliia.WIKIPEDIA.translate(name), TRANSLITERATION
@@ -50,7 +51,7 @@ def fill_names(
 ) -> dict[MemoryKey, MemoryChanges]:
     """Spell every name without a reviewed translation; a fuzzy one is refreshed
     when the rule or the glossary now spells it otherwise. Returns the new
-    spellings, to record (pipeline.mt.fill.record)."""
+    spellings, to record (pipeline.memory.changes.record)."""
     out = {}
     for m in memories:
         entries = {e.msgctxt: e for e in m.po if not e.obsolete}

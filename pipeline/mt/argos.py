@@ -19,8 +19,10 @@ from pipeline.errors import InputError, Location, PipelineError
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.mt.backend import PIVOT
 
-# The pairs this pipeline can use: direct ones, and the second half of a pivot.
-USEFUL_PAIRS = {(SOURCE, t) for t in TARGETS} | {(PIVOT, t) for t in TARGETS if t != PIVOT}
+
+def useful_pairs() -> set[tuple[str, str]]:
+    """The pairs this pipeline can use: direct ones, and the second half of a pivot."""
+    return {(SOURCE, t) for t in TARGETS} | {(PIVOT, t) for t in TARGETS if t != PIVOT}
 
 
 class ModelError(PipelineError):

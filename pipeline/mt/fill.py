@@ -16,21 +16,19 @@ from typing import Any, Generic, Protocol, TypeVar
 import polib
 
 from pipeline.languages import SOURCE
-from pipeline.memory.notes import note, set_note
+from pipeline.memory.changes import GLOSSARY, DocumentMemory, MachineEntry, MemoryChanges
+from pipeline.memory.notes import note
 from pipeline.memory.store import (
     MemoryKey,
     SegmentTranslation,
     Status,
     engine_of,
-    flag_for_review,
-    record_machine,
     status_of,
 )
 from pipeline.mt.backend import Backend
 from pipeline.mt.translate import Hooks, Outcome, translate
-from pipeline.source.document import Document, Segment
+from pipeline.source.document import Segment
 
-GLOSSARY = "glossary"
 F = TypeVar("F")  # what a policy found in one sentence: its glossary terms
 
 
@@ -46,42 +44,14 @@ class Policy(Protocol[F]):
         its translation, so that an edited entry is seen."""
         ...
 
+    def edited(self, recorded: dict[str, str], found: F, language: str) -> list[str]:
+        """The entries found whose ``recorded`` versions a translation into
+        ``language`` no longer follows (edited since; a language added is no edit)."""
+        ...
+
     def hooks(self, found: Sequence[F]) -> Hooks[Any]:
         """The hooks that enforce the glossary on a batch of these sentences."""
         ...
-
-
-@dataclass
-class DocumentMemory:
-    """One document's memory for one language, as the publish plan holds it."""
-
-    document: Document
-    language: str
-    segments: list[Segment]
-    po: polib.POFile
-    translations: dict[str, SegmentTranslation]
-
-    @property
-    def key(self) -> MemoryKey:
-        return MemoryKey(self.language, self.document.slug)
-
-
-@dataclass(frozen=True)
-class MachineEntry:
-    """A new machine translation: a fuzzy entry naming what made it."""
-
-    text: str
-    engine: str  # a route's label, or the rule a name was spelled by
-    notes: Mapping[str, str | None] = field(default_factory=dict)  # `#. key: value` lines
-
-
-@dataclass(frozen=True)
-class MemoryChanges:
-    """What to change in one memory, by segment id."""
-
-    machine: Mapping[str, MachineEntry] = field(default_factory=dict)
-    flagged: Mapping[str, str] = field(default_factory=dict)  # reviewed → why to review it again
-    glossary: Mapping[str, str | None] = field(default_factory=dict)  # reviewed → its note now
 
 
 @dataclass
@@ -102,6 +72,9 @@ class MachineReport:
 class Fill:
     report: MachineReport
     changes: dict[MemoryKey, MemoryChanges]
+
+
+_NONE = SegmentTranslation(None, Status.MISSING)
 
 
 @dataclass(frozen=True)
@@ -131,12 +104,15 @@ def fill_gaps(
     for language in sorted({p.memory.language for p in pages}):
         mine = [p for p in pages if p.memory.language == language]
         if policy is not None:
-            reviewed = {p.memory.key: _reviewed(p) for p in mine}
+            reviewed = {p.memory.key: _reviewed(p, policy) for p in mine}
             changes |= reviewed
             if flagged := sum(len(c.flagged) for c in reviewed.values()):
                 report.flagged[language] = flagged
         todo = [
-            (p, s) for p in mine for s in p.memory.segments if _wanted(p, s, retranslate_machine)
+            (p, s)
+            for p in mine
+            for s in p.memory.segments
+            if _wanted(p, s, retranslate_machine, policy)
         ]
         machine = [
             e for p in mine for e in p.entries.values() if p.status(e.msgctxt) is Status.MACHINE
@@ -172,27 +148,6 @@ def fill_gaps(
     return Fill(report, changes)
 
 
-def record(memory: DocumentMemory, changes: MemoryChanges) -> None:
-    """Write ``changes`` into the memory's PO file and its translations."""
-    entries = {e.msgctxt: e for e in memory.po if not e.obsolete}
-    for segment_id, reason in changes.flagged.items():
-        flag_for_review(entries[segment_id], reason)
-        memory.translations[segment_id] = SegmentTranslation(
-            entries[segment_id].msgstr, Status.STALE
-        )
-    for segment_id, value in changes.glossary.items():
-        set_note(entries[segment_id], GLOSSARY, value)
-    for engine in dict.fromkeys(m.engine for m in changes.machine.values()):
-        made = {k: m for k, m in changes.machine.items() if m.engine == engine}
-        notes = {k: dict(m.notes) for k, m in made.items()}
-        record_machine(memory.po, {k: m.text for k, m in made.items()}, engine, notes)
-    for segment_id, made_entry in changes.machine.items():
-        memory.translations[segment_id] = SegmentTranslation(made_entry.text, Status.MACHINE)
-
-
-_NONE = SegmentTranslation(None, Status.MISSING)
-
-
 def _page(memory: DocumentMemory, policy: Policy[F] | None) -> _Page[F]:
     found: dict[str, F] = {}
     notes = {s.id: "" for s in memory.segments}
@@ -216,7 +171,9 @@ def term_versions(fingerprints: str | None) -> dict[str, str]:
     return {term: version for term, at, version in pairs if at and term and version}
 
 
-def _wanted(page: _Page[F], seg: Segment, retranslate_machine: bool) -> bool:
+def _wanted(
+    page: _Page[F], seg: Segment, retranslate_machine: bool, policy: Policy[F] | None
+) -> bool:
     status = page.status(seg.id)
     if status is Status.MISSING:
         return True
@@ -226,10 +183,13 @@ def _wanted(page: _Page[F], seg: Segment, retranslate_machine: bool) -> bool:
         return True
     # A glossary entry the sentence uses was edited since it was translated.
     recorded = term_versions(note(page.entries[seg.id], GLOSSARY))
-    return recorded != term_versions(page.notes[seg.id])
+    if recorded.keys() != term_versions(page.notes[seg.id]).keys():
+        return True
+    language = page.memory.language
+    return policy is not None and bool(policy.edited(recorded, page.found[seg.id], language))
 
 
-def _reviewed(page: _Page[F]) -> MemoryChanges:
+def _reviewed(page: _Page[F], policy: Policy[F]) -> MemoryChanges:
     """Reviewed sentences whose glossary entries changed go back to review
     (their translations are kept); every reviewed entry's glossary note is
     brought up to date."""
@@ -239,10 +199,11 @@ def _reviewed(page: _Page[F]) -> MemoryChanges:
         if page.status(segment_id) not in (Status.REVIEWED, Status.STALE):
             continue
         current = page.notes.get(segment_id, "")
-        before, now = term_versions(note(entry, GLOSSARY)), term_versions(current)
+        before = term_versions(note(entry, GLOSSARY))
         # Only an entry still in the glossary but edited; a term added to or
         # removed from the glossary leaves the translator's text as valid as it was.
-        changed = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
+        found = page.found.get(segment_id)
+        changed = policy.edited(before, found, page.memory.language) if found is not None else []
         if changed and status_of(entry) is Status.REVIEWED:
             flagged[segment_id] = f"glossary entry changed: {', '.join(changed)}"
         notes[segment_id] = current or None

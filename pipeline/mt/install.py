@@ -25,13 +25,13 @@ from typing import Any
 from pipeline.errors import Location
 from pipeline.fileio import replace_folder
 from pipeline.mt.argos import (
-    USEFUL_PAIRS,
     InstalledModel,
     ModelError,
     installed,
     open_package,
     packages_dir,
     remove_folder,
+    useful_pairs,
     version_key,
 )
 
@@ -148,8 +148,8 @@ def _check_package(path: Path) -> tuple[dict[str, Any], str]:
     ):
         raise ModelError("metadata.json must name 'from_code' and 'to_code'", where)
     pair = (metadata["from_code"], metadata["to_code"])
-    if pair not in USEFUL_PAIRS:
-        useful = ", ".join(f"{a}→{b}" for a, b in sorted(USEFUL_PAIRS))
+    if pair not in useful_pairs():
+        useful = ", ".join(f"{a}→{b}" for a, b in sorted(useful_pairs()))
         raise ModelError(
             f"this package translates {pair[0]}→{pair[1]}; the pipeline uses {useful}", where
         )

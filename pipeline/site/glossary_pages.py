@@ -11,25 +11,8 @@ import re
 from pathlib import PurePosixPath
 
 from pipeline.glossary.model import Glossary, Term
+from pipeline.languages import LABELS, REGISTRY, SOURCE, TERM_NOTES
 from pipeline.site.markdown import escape
-
-TITLES = {"ru": "Глоссарий", "kk": "Терминдер сөздігі", "en": "Glossary"}
-INTROS = {
-    "ru": "Термины и сокращения, которые переводятся одинаково во всех интервью.",
-    "kk": "Барлық сұхбаттарда бірдей аударылатын терминдер мен қысқартулар.",
-    "en": "Terms and abbreviations rendered the same way in every interview.",
-}
-LANGUAGE_NAMES = {
-    "ru": {"ru": "Русский", "kk": "Казахский", "en": "Английский"},
-    "kk": {"ru": "Орысша", "kk": "Қазақша", "en": "Ағылшынша"},
-    "en": {"ru": "Russian", "kk": "Kazakh", "en": "English"},
-}
-NOTES = {"ru": "Примечание", "kk": "Ескертпе", "en": "Note"}
-ALPHABETS = {
-    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
-    "en": "abcdefghijklmnopqrstuvwxyz",
-}
 
 
 def glossary_path(language: str) -> PurePosixPath:
@@ -37,7 +20,7 @@ def glossary_path(language: str) -> PurePosixPath:
 
 
 def forms(term: Term, language: str) -> tuple[str, str | None]:
-    if language == "ru":
+    if language == SOURCE:
         return term.ru.name, term.ru.abbreviation
     r = term.renderings[language]
     return r.name, r.abbreviation
@@ -45,7 +28,7 @@ def forms(term: Term, language: str) -> tuple[str, str | None]:
 
 def sort_key(text: str, language: str) -> list[int]:
     """Collation by the language's alphabet (Kazakh ә after а, not after я)."""
-    alphabet = ALPHABETS[language]
+    alphabet = REGISTRY[language].alphabet
     return [
         alphabet.index(c) if c in alphabet else len(alphabet) + ord(c)
         for c in text.lower()
@@ -54,31 +37,24 @@ def sort_key(text: str, language: str) -> list[int]:
 
 
 def render_glossary(glossary: Glossary, language: str) -> str:
-    out = [
-        "---",
-        f'title: "{TITLES[language]}"',
-        "---",
-        "",
-        f"# {TITLES[language]}",
-        "",
-        INTROS[language],
-        "",
-    ]
-    names = LANGUAGE_NAMES[language]
+    labels = LABELS[language]
+    title = labels.glossary_title
+    out = ["---", f'title: "{title}"', "---", "", f"# {title}", "", labels.glossary_intro, ""]
     for term in sorted(glossary.terms, key=lambda t: sort_key(forms(t, language)[0], language)):
         name, abbreviation = forms(term, language)
         heading = f"{name} ({abbreviation})" if abbreviation else name
         out += [f"## {escape(heading)} {{#{term.id} .glossary-term}}", ""]
-        for other in ("ru", "kk", "en"):
-            if other != language:
-                n, a = forms(term, other)
-                out.append(f"- {names[other]}: {escape(n)}" + (f" ({escape(a)})" if a else ""))
+        for other in REGISTRY.values():
+            if other.code != language:
+                n, a = forms(term, other.code)
+                name = other.name_on(language)
+                out.append(f"- {name}: {escape(n)}" + (f" ({escape(a)})" if a else ""))
         out.append("")
-        note = term.renderings[language].notes if language != "ru" else ""
-        if language == "en" and not note:
+        note = term.renderings[language].notes if language != SOURCE else ""
+        if language == TERM_NOTES and not note:
             note = term.notes
         if note:
-            out += [f"{NOTES[language]}: {escape(note)}", "{.glossary-note}", ""]
+            out += [f"{labels.note}: {escape(note)}", "{.glossary-note}", ""]
     return "\n".join(out)
 
 

@@ -1,0 +1,139 @@
+"""A language's rules for a glossary term in a sentence, named in the language
+registry (``Language.morphology``, pipeline/languages.py).
+
+A language with no rules of its own gets its renderings as written. Kazakh
+declines them (pipeline/glossary/kazakh.py) and replaces a Russian preposition
+together with its term (в рамках ЕАЭС → ЕАЭО аясында); English puts articles
+before abbreviations (the EAEU).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.glossary.kazakh import decline, ending, has_possessive, reading
+from pipeline.glossary.match import TermMatch
+from pipeline.glossary.model import Rendering, Term
+from pipeline.languages import REGISTRY
+
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")
+_DETERMINERS = ("the ", "The ", "a ", "an ", "its ", "their ", "this ", "that ", "(")
+
+
+class Morphology:
+    """Renderings as written."""
+
+    def inflect(self, r: Rendering, base: str, case: str | None, expand: bool) -> str:
+        """The rendering ``base`` of a term in the Russian case ``case``;
+        ``expand``: its first mention on a page, "Full Name (ABBR)"."""
+        return f"{r.name} ({r.abbreviation})" if expand else base
+
+    def phrase(
+        self, match: TermMatch, r: Rendering, text: str, source: str
+    ) -> tuple[int, int, str]:
+        """What replaces the term in ``source`` before translation: its span and text."""
+        return match.start, match.end, text
+
+    def stem(self, form: str) -> str | None:
+        """What stays of a rendering when it takes endings (None: it takes none)."""
+        return None
+
+    def finish(self, text: str, terms: Iterable[Term], language: str) -> str:
+        """A translation with the terms in it, as a reader of the language expects."""
+        return text
+
+    def warnings(self, r: Rendering) -> list[tuple[str, str]]:
+        """(key, what looks wrong) in a glossary entry's section for the language."""
+        return []
+
+
+class Kazakh(Morphology):
+    def inflect(self, r: Rendering, base: str, case: str | None, expand: bool) -> str:
+        if expand:
+            return f"{decline(r.name, case, possessive_head=r.possessive)} ({r.abbreviation})"
+        is_abbreviation = base == r.abbreviation
+        return decline(
+            base,
+            case,
+            abbreviation=is_abbreviation,
+            possessive_head=None if is_abbreviation else r.possessive,
+            overrides=dict(r.endings),
+            read_as=r.reading,
+        )
+
+    def phrase(
+        self, match: TermMatch, r: Rendering, text: str, source: str
+    ) -> tuple[int, int, str]:
+        """The declined rendering, then a postposition (ЕАЭО аясында) or, for
+        the X of «между X и Y», the conjunction мен/бен/пен (Қазақстан мен)."""
+        if match.joined:
+            spoken = re.sub(r" \([^)]*\)$", "", text.strip("«»"))  # the name, not «(ЕАЭО)»
+            if spoken == r.abbreviation:
+                spoken = r.reading or reading(spoken)
+            text += " " + ending(spoken, "instrumental")
+        elif match.after:
+            text += " " + match.after
+        start, end = match.phrase
+        if start < match.start and source[start].isupper():
+            text = text[0].upper() + text[1:]  # «Для тенге …» → «Теңге үшін …»
+        return start, end, text
+
+    def stem(self, form: str) -> str | None:
+        # одақ → одағы, одағының: the last word may soften and take endings
+        head, _, last = form.rpartition(" ")
+        return (head + " " if head else "") + last[:-1] if len(last) > 3 else None
+
+    def warnings(self, r: Rendering) -> list[tuple[str, str]]:
+        """`possessive: true` on a name whose last word has no possessive: an
+        adjective-headed name (Еуразиялық экономикалық одақ) takes plain endings."""
+        words = r.name.split()
+        if r.possessive is not True or has_possessive(words[-1]):
+            return []
+        plain = decline(r.name, "dative", possessive_head=False).split()[-1]
+        given = decline(r.name, "dative", possessive_head=True).split()[-1]
+        return [
+            (
+                "possessive",
+                "possessive is for noun + noun names whose last word carries it"
+                f" (Кеден одағы); '{r.name}' is headed by"
+                f" {'an adjective' if len(words) > 1 else 'a bare noun'} and takes plain"
+                f" endings ({plain}, not {given}): remove 'possessive: true'",
+            )
+        ]
+
+
+class English(Morphology):
+    def finish(self, text: str, terms: Iterable[Term], language: str) -> str:
+        """ "the EAEU", "The EEC" at a sentence start, as a reader expects."""
+        for term in dict.fromkeys(terms):
+            r = term.renderings[language]
+            if term.kind != "abbreviation":
+                continue
+            for form in sorted({f for f in (r.name, r.abbreviation) if f}, key=len, reverse=True):
+                text = _add_article(text, form)
+        return text
+
+
+def _add_article(text: str, form: str) -> str:
+    out, last = [], 0
+    for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+        before = text[: m.start()]
+        if before.endswith(_DETERMINERS) or re.search(r"\w+ \($", before):
+            continue
+        if re.search(r"\b[Tt]he (?:[A-Z]\w* )+$", before):
+            continue  # inside "the Eurasian Economic Union" already
+        article = "The " if _SENTENCE_START.search(before) else "the "
+        out += [text[last : m.start()], article]
+        last = m.start()
+    out.append(text[last:])
+    return "".join(out)
+
+
+PLAIN = Morphology()
+MORPHOLOGIES: dict[str, Morphology] = {"": PLAIN, "kazakh": Kazakh(), "english": English()}
+
+
+def morphology(language: str) -> Morphology:
+    """The rules the registry names for ``language``."""
+    return MORPHOLOGIES[REGISTRY[language].morphology]
