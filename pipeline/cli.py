@@ -119,7 +119,6 @@ def _parser() -> argparse.ArgumentParser:
     remove.add_argument("from_code", metavar="FROM")
     remove.add_argument("to_code", metavar="TO")
     model_tools.add_parsers(actions)
-    model_tools.add_parsers(actions)
     return parser
 
 

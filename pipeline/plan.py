@@ -6,11 +6,14 @@ Each stage returns a value; nothing here writes a file.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import TermPolicy
+from pipeline.glossary.match import TermMatcher
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.names import fill_names, without_names
 from pipeline.languages import CODES, SOURCE, TARGETS
@@ -21,6 +24,8 @@ from pipeline.mt.backend import Backend
 from pipeline.mt.fill import MachineReport, fill_gaps
 from pipeline.project import Project
 from pipeline.site.glossary_pages import glossary_path, render_glossary
+from pipeline.site.mentions import Mentions
+from pipeline.site.news import Edition, plan_news
 from pipeline.site.pages import Page, page_title, render_index, render_interview
 from pipeline.source.document import Document, Segment
 
@@ -157,27 +162,63 @@ def glossary_check(
     )
 
 
+@dataclass(frozen=True)
+class Rendered:
+    pages: tuple[Page, ...]
+    files: dict[Path, bytes]  # pictures copied into docs/
+    undated: tuple[Path, ...]  # transcripts without 'date:'
+
+
 def render_pages(
+    project: Project,
     documents: Sequence[Document],
     segments: dict[str, list[Segment]],
     memories: Sequence[DocumentMemory],
     glossary: Glossary,
-) -> tuple[Page, ...]:
-    """Every interview in every language, each language's home page, the glossary."""
+) -> Rendered:
+    """Every interview in every language with its link previews and structured
+    data, each language's home page and feed, the glossary with its interviews."""
+    editions = [Edition(doc, segments[doc.slug], SOURCE) for doc in documents]
+    editions += [
+        Edition(m.document, m.segments, m.language, m.translations, m.po) for m in memories
+    ]
+    news = plan_news(
+        project.root, project.mkdocs_yml, editions, _mentions(documents, segments, glossary)
+    )
     pages: list[Page] = []
     titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
-    for doc in documents:
-        pages.append(render_interview(doc, segments[doc.slug], SOURCE, glossary=glossary))
-        titles[SOURCE].append((doc, page_title(doc, segments[doc.slug], None)))
-    for m in memories:
+    for e in editions:
+        front = news.front[e.language, e.document.slug]
         pages.append(
-            render_interview(m.document, m.segments, m.language, m.translations, glossary=glossary)
+            render_interview(
+                e.document, e.segments, e.language, e.translations, True, glossary, front
+            )
         )
-        titles[m.language].append((m.document, page_title(m.document, m.segments, m.translations)))
-    pages += [render_index(titles[lang], lang) for lang in LANGUAGES]
+        titles[e.language].append((e.document, page_title(e.document, e.segments, e.translations)))
+    pages += [render_index(titles[lang], lang, news.summaries) for lang in LANGUAGES]
     if glossary.terms:
-        pages += [Page(glossary_path(lang), render_glossary(glossary, lang)) for lang in LANGUAGES]
-    return tuple(pages)
+        pages += [
+            Page(glossary_path(lang), render_glossary(glossary, lang, news.mentions[lang]))
+            for lang in LANGUAGES
+        ]
+    pages += news.pages
+    files = {project.docs / path: content for path, content in news.files.items()}
+    return Rendered(tuple(pages), files, tuple(news.undated))
+
+
+def _mentions(
+    documents: Sequence[Document], segments: dict[str, list[Segment]], glossary: Glossary
+) -> Mentions:
+    """How often each interview mentions each term (the matcher keeps each
+    sentence's matches: nothing is matched twice in a run)."""
+    out: Mentions = {}
+    if glossary.terms:
+        matcher = TermMatcher(glossary)
+        for doc in documents:
+            for s in segments[doc.slug]:
+                for match in matcher.find(s.text):
+                    out.setdefault(match.term.id, Counter())[doc.slug] += 1
+    return out
 
 
 def count_statuses(memories: Sequence[DocumentMemory]) -> dict[MemoryKey, StatusCounts]:

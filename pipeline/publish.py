@@ -28,6 +28,7 @@ from pipeline.mt.fill import MachineReport
 from pipeline.mt.local import LocalBackend
 from pipeline.plan import (
     LANGUAGES,
+    Rendered,
     StatusCounts,
     Translated,
     count_statuses,
@@ -40,7 +41,7 @@ from pipeline.progress import Bars, counted, hidden, timed
 from pipeline.project import Project, Sources, read_documents, read_memories
 from pipeline.site.build import build_site
 from pipeline.site.languages import check_site_languages
-from pipeline.site.pages import Page
+from pipeline.site.news import require_dates, stale_news_files, undated_warnings
 from pipeline.source.files import TRANSCRIPT_SUFFIXES
 from pipeline.source.segments import segment
 
@@ -117,12 +118,14 @@ def publish(
         updated, glossary, engine, retranslate_machine, None if check else save
     )
     checked = glossary_check(project, translated.memories, glossary)
-    pages = render_pages(sources.documents, segments, translated.memories, glossary)
-    outputs = plan_outputs(project, translated.memories, pages)
-    report = _report(sources, carried.orphans, translated, checked)
+    rendered = render_pages(project, sources.documents, segments, translated.memories, glossary)
+    outputs = plan_outputs(project, translated.memories, rendered)
+    report = _report(project, sources, carried.orphans, translated, checked, rendered)
     missing = report.count(Status.MISSING)
     if strict and missing:
         raise MissingTranslations(_missing_message(missing))
+    if strict and rendered.undated:
+        require_dates(list(rendered.undated))
     if check:
         changed = [p for p, c in outputs.files.items() if not p.exists() or p.read_bytes() != c]
         if changed or outputs.stale:
@@ -135,15 +138,17 @@ def publish(
         log("building the site")
         with timed(progress, "building the site"):
             build_site(project.mkdocs_yml)
-    return _report(sources, carried.orphans, translated, checked, written)
+    return _report(project, sources, carried.orphans, translated, checked, rendered, written)
 
 
 def plan_outputs(
-    project: Project, memories: Sequence[DocumentMemory], pages: Sequence[Page]
+    project: Project, memories: Sequence[DocumentMemory], rendered: Rendered
 ) -> Outputs:
     files = {project.memory(m.language, m.document.slug): serialize(m.po) for m in memories}
-    files |= {project.docs / page.path: page.markdown.encode("utf-8") for page in pages}
-    return Outputs(files, _stale_pages(project, files))
+    files |= rendered.files
+    files |= {project.docs / page.path: page.markdown.encode("utf-8") for page in rendered.pages}
+    stale = (*_stale_pages(project, files), *stale_news_files(project.docs, files))
+    return Outputs(files, stale)
 
 
 def write_outputs(outputs: Outputs, progress: Bars = hidden, saved: Sequence[Path] = ()) -> Written:
@@ -161,15 +166,18 @@ def write_outputs(outputs: Outputs, progress: Bars = hidden, saved: Sequence[Pat
 
 
 def _report(
+    project: Project,
     sources: Sources,
     orphans: tuple[Orphan, ...],
     translated: Translated,
     checked: GlossaryCheck | None,
+    rendered: Rendered,
     written: Written | None = None,
 ) -> Report:
+    undated = undated_warnings(project.root, list(rendered.undated))
     return Report(
         documents=len(sources.documents),
-        warnings=sources.warnings,
+        warnings=(*sources.warnings, *undated),
         orphans=orphans,
         statuses=count_statuses(translated.memories),
         machine=translated.machine,

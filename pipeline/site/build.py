@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.errors import SiteBuildError
 from pipeline.fileio import replace_folder
+from pipeline.site.search_index import write_search_index
 
 
 def build_site(config_file: Path, verbose: bool = False) -> None:
@@ -37,6 +38,7 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
         staging = target.with_name(f".{target.name}.new-{os.getpid()}")
         config.site_dir = str(staging)
         build(config)
+        write_search_index(staging)
         _switch(staging, target)
     except MkDocsException as e:
         raise SiteBuildError(f"the site was not built: {e}") from None

@@ -36,7 +36,10 @@ def sort_key(text: str, language: str) -> list[int]:
     ]
 
 
-def render_glossary(glossary: Glossary, language: str) -> str:
+def render_glossary(
+    glossary: Glossary, language: str, mentions: dict[str, list[str]] | None = None
+) -> str:
+    """The glossary page; ``mentions`` are each term's interviews (site.mentions)."""
     labels = LABELS[language]
     title = labels.glossary_title
     out = ["---", f'title: "{title}"', "---", "", f"# {title}", "", labels.glossary_intro, ""]
@@ -50,6 +53,7 @@ def render_glossary(glossary: Glossary, language: str) -> str:
                 name = other.name_on(language)
                 out.append(f"- {name}: {escape(n)}" + (f" ({escape(a)})" if a else ""))
         out.append("")
+        out += (mentions or {}).get(term.id, [])
         note = term.renderings[language].notes if language != SOURCE else ""
         if language == TERM_NOTES and not note:
             note = term.notes

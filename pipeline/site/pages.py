@@ -8,13 +8,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-import babel.dates
-
 from pipeline.glossary.model import Glossary
 from pipeline.languages import LABELS, SOURCE
 from pipeline.memory.store import SegmentTranslation, Status
 from pipeline.site.glossary_pages import abbreviations
 from pipeline.site.markdown import attribute, escape
+from pipeline.site.meta import time_element
 from pipeline.source.document import BlockKind, Document, Segment
 from pipeline.source.urls import markdown_link
 
@@ -44,14 +43,16 @@ def render_interview(
     translations: Translations | None = None,
     notice: bool = True,
     glossary: Glossary | None = None,
+    front: tuple[str, ...] | list[str] = (),
 ) -> Page:
     """The interview page; ``translations`` is None for the original.
 
-    ``notice`` adds the translation-status box that links to the original.
+    ``notice`` adds the translation-status box that links to the original;
+    ``front`` are more front matter lines (description, link previews: site.news).
     """
     text = _sentences(segments, language, translations)
     plain_title = escape(page_title(document, segments, translations))
-    out = ["---", f"title: {_yaml_title(plain_title)}", "---", ""]
+    out = ["---", f"title: {_yaml_title(plain_title)}", *front, "---", ""]
     out += [f"# {text[document.title.id][0]}", ""]
     meta = _meta_line(document, language)
     interviewee = document.metadata.interviewee
@@ -131,10 +132,15 @@ def question_heading(number: int, markdown_text: str, plain_text: str) -> str:
     return f'## {markdown_text} {{#q{number} .question data-toc-label="{label}"}}'
 
 
-def render_index(entries: list[tuple[Document, str]], language: str) -> Page:
-    """The language's home page: every interview, newest first.
+def render_index(
+    entries: list[tuple[Document, str]],
+    language: str,
+    summaries: dict[tuple[str, str], str] | None = None,
+) -> Page:
+    """The language's home page: every interview, newest first, with date and lede.
 
-    ``entries`` pairs each document with its title in this language.
+    ``entries`` pairs each document with its title in this language;
+    ``summaries`` gives the lede by (language, slug) (site.news).
     """
     labels = LABELS[language]
     out = ["---", f"title: {_yaml_title(escape(labels.home))}", "---", ""]
@@ -146,9 +152,13 @@ def render_index(entries: list[tuple[Document, str]], language: str) -> Page:
 
     for document, title in sorted(entries, key=newest_first):
         link = f"interviews/{document.slug}.md"
+        out.append(f"- [{escape(title)}]({link})")
         date = document.metadata.date
-        suffix = f" — {babel.dates.format_date(date, 'long', locale=language)}" if date else ""
-        out.append(f"- [{escape(title)}]({link}){suffix}")
+        summary = (summaries or {}).get((language, document.slug))
+        details = [time_element(date, language)] if date else []
+        details += [escape(summary)] if summary else []
+        if details:
+            out.append(f"  <br>{' — '.join(details)}")
     return Page(PurePosixPath(language, "index.md"), "\n".join(out) + "\n")
 
 
@@ -202,7 +212,7 @@ def _meta_line(document: Document, language: str) -> str:
     if meta.outlet:
         parts.append(escape(meta.outlet))
     if meta.date:
-        parts.append(escape(babel.dates.format_date(meta.date, "long", locale=language)))
+        parts.append(time_element(meta.date, language))
     if meta.source_url:
         parts.append(markdown_link(escape(LABELS[language].source), meta.source_url))
     return " · ".join(parts)

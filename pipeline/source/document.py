@@ -35,6 +35,8 @@ class Speaker:
 class Metadata:
     title: str | None = None
     date: datetime.date | None = None
+    updated: datetime.date | None = None  # the last correction of the Russian text
+    image: str | None = None  # a picture for link previews, relative to the project root
     interviewee: str | None = None
     interviewer: str | None = None
     outlet: str | None = None

@@ -32,11 +32,14 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # of interviews, /interviews/). tests/test_frontmatter.py checks a built site.
 RESERVED_SLUGS = frozenset(
     {"index", "search", "assets", "glossary", "404", "sitemap", "interviews", "readme"}
+    | {"feed", "media"}  # the language's RSS feed, the pictures (pipeline/site/news.py)
     | {SOURCE, *TARGETS}
 )
 _KEYS = {
     "title": "title",
     "date": "date",
+    "updated": "updated",
+    "image": "image",
     "interviewee": "interviewee",
     "interviewer": "interviewer",
     "outlet": "outlet",
@@ -52,6 +55,24 @@ _NULL = "tag:yaml.org,2002:null"
 _TEXT_TAGS = {
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "timestamp", "null")
 }
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+
+
+def image_path_problem(value: str) -> str | None:
+    """Why ``value`` cannot name a picture inside the project, or None.
+
+    The picture is copied into the site, never fetched: a path relative to
+    the project root (images/x.jpg), with no way out of it.
+    """
+    if "://" in value or value.startswith(("/", "~")) or "\\" in value or ":" in value:
+        return f"{value!r} is not a path relative to the project (e.g. images/photo.jpg)"
+    if ".." in value.split("/"):
+        return f"{value!r} leads out of the project"
+    if not value.lower().endswith(IMAGE_SUFFIXES):
+        return f"{value!r} is not one of {', '.join(IMAGE_SUFFIXES)}"
+    return None
 
 
 def slug_from_path(path: Path) -> str:
@@ -152,14 +173,18 @@ def _metadata_value(key: str, value: str, where: Location) -> str | datetime.dat
     value = " ".join(value.split())
     if not value:
         raise InputError(f"'{key}' must be non-empty text", where)
-    if key == "date":
+    if key in ("date", "updated"):
         m = _DATE.fullmatch(value)
         try:
             if m:
                 return datetime.date(*map(int, m.groups()))
         except ValueError:
-            raise InputError(f"'date' {value!r} is not a day of the calendar", where) from None
-        raise InputError(f"'date' must be a date written YYYY-MM-DD, not {value!r}", where)
+            raise InputError(f"'{key}' {value!r} is not a day of the calendar", where) from None
+        raise InputError(f"'{key}' must be a date written YYYY-MM-DD, not {value!r}", where)
+    if key == "image":
+        problem = image_path_problem(value)
+        if problem:
+            raise InputError(f"'image' must be a picture in the project: {problem}", where)
     if key == "layout" and value not in FAMILIES:
         raise InputError(f"'layout' must be one of {', '.join(FAMILIES)}, not {value!r}", where)
     if key == "source":

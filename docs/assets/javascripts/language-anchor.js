@@ -20,15 +20,16 @@ document.addEventListener(
 );
 
 // Material also fetches "sitemap.xml" beside every <link rel="alternate">, as if
-// each were a language's home; ours are this page's translations, with no
-// sitemap beside them: a 404 (or, before site_url is set, a request to another
-// host) for every language on every page. The site's one sitemap answers them.
+// each were a language's home; ours are this page's translations and the
+// language's feed (type="application/rss+xml"), with no sitemap beside them: a
+// 404 (or, before site_url is set, a request to another host) for every one on
+// every page. The site's one sitemap answers them.
 (function () {
   var config = document.getElementById("__config");
   if (!config) return;
   var sitemap = new URL("sitemap.xml", new URL(JSON.parse(config.textContent).base, location.href));
   var alternates = Array.prototype.map.call(
-    document.querySelectorAll("link[rel=alternate][hreflang]"),
+    document.querySelectorAll("link[rel=alternate]"),
     function (link) {
       return new URL("sitemap.xml", link.href).href;
     }
