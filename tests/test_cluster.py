@@ -20,9 +20,9 @@ from pipeline.publish import Project, publish
 from tests.conftest import SAMPLE_SLUG, Cli, copy_project, sample_corpus, snapshot
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
+keep_loopback(LOOPBACK)  # before Ray is imported
 if os.environ.get("CI") != "true":
     pytest.importorskip("ray", reason="the cluster extra: make setup-cluster")
-keep_loopback(LOOPBACK)  # before Ray is imported
 
 import ray  # noqa: E402
 from ray.cluster_utils import Cluster  # noqa: E402
@@ -83,3 +83,42 @@ def test_the_cluster_translates_as_the_local_backend_does_on_both_nodes(
     assert all(n > 0 for n in backend.sentences_by_node.values())
     addresses = {n["NodeManagerAddress"] for n in ray.nodes()}
     assert addresses == {LOOPBACK}
+
+
+class _KillOnFirstBatch:
+    """A progress hook that removes a worker node when the first results arrive."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.killed: list[str] = []
+
+    def __call__(self, total: int, description: str) -> _KillOnFirstBatch:
+        return self
+
+    def update(self, n: int = 1) -> None:
+        if not self.killed:
+            victim = self.cluster.list_all_nodes()[-1]
+            self.killed.append(victim.node_id)
+            self.cluster.remove_node(victim, allow_graceful=False)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_worker_node_lost_mid_run_changes_nothing(
+    cluster: Cluster, packages: list[Path], tmp_path: Path, cli: Cli
+) -> None:
+    for package in packages:
+        assert cli("models", "install", package)[0] == 0
+    here = _machine_project(tmp_path / "local")
+    publish(Project(here), site=False, engine=LocalBackend)
+    there = _machine_project(tmp_path / "cluster")
+    hook = _KillOnFirstBatch(cluster)
+    backend = ClusterBackend(address=cluster.address, batch_size=4, progress=hook)
+    publish(Project(there), site=False, engine=lambda: backend)
+    assert hook.killed, "no node was removed"
+    local, remote = snapshot(here), snapshot(there)
+    for path, content in local.items():
+        assert remote[there / path.relative_to(here)] == content, path
+    alive = {n["NodeID"] for n in ray.nodes() if n["Alive"] and n["Resources"].get("CPU")}
+    assert hook.killed[0] not in alive

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
 import zipfile
 from collections import Counter
@@ -49,7 +50,10 @@ def keep_loopback(address: str) -> None:
     Read when Ray is imported, and inherited by the processes Ray starts."""
     host = address.rpartition(":")[0] if ":" in address else address
     if host in (LOOPBACK, "localhost"):
-        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+        os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+        constants = sys.modules.get("ray._private.ray_constants")
+        if constants is not None:  # Ray already imported: the value it read then
+            setattr(constants, "ENABLE_RAY_CLUSTER", False)  # noqa: B010
 
 
 def _import_ray(address: str) -> Any:
@@ -130,7 +134,9 @@ class ClusterBackend(LocalBackend):
             fn_constructor_args=([self._shipped[step.label]], model),
             fn_kwargs={"n_best": n_best, "suppress": list(suppress)},
             batch_size=self.batch_size,
-            compute=ActorPoolStrategy(min_size=1, max_size=workers),
+            # One actor per worker CPU, all started, so every node takes batches;
+            # a pool that may shrink to one, so a job outlives a lost node.
+            compute=ActorPoolStrategy(min_size=1, max_size=workers, initial_size=workers),
             num_cpus=1,
             max_restarts=-1,
             max_task_retries=-1,
