@@ -15,7 +15,7 @@ FONT_PACKAGES := @expo-google-fonts/noto-sans@0.4.2 @expo-google-fonts/roboto-mo
 FONTS_NPM := $(VENV)/fonts-npm
 FONTS_STAMP := $(FONTS_NPM)/.noto-sans-0.4.2-roboto-mono-0.4.2
 
-.PHONY: setup setup-convert publish check serve test fuzz lint clean browser-deps fonts
+.PHONY: setup setup-convert setup-cluster publish check serve test fuzz lint clean browser-deps fonts
 
 setup: $(STAMP)
 
@@ -30,6 +30,14 @@ $(CONVERT_STAMP): requirements-convert.txt $(STAMP)
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The optional cluster extra (Ray, about 600 MB): `publish --cluster ADDRESS`.
+CLUSTER_STAMP := $(VENV)/.installed-cluster
+setup-cluster: $(CLUSTER_STAMP)
+
+$(CLUSTER_STAMP): $(STAMP) requirements-cluster.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-cluster.txt
 	touch $@
 
 browser-deps:
@@ -50,7 +58,7 @@ fonts: setup $(FONTS_STAMP)
 	$(PY) scripts/subset_fonts.py
 
 publish: setup
-	$(PY) -m pipeline publish $(if $(STRICT),--strict) $(if $(RETRANSLATE),--retranslate-machine)
+	$(PY) -m pipeline publish $(if $(STRICT),--strict) $(if $(RETRANSLATE),--retranslate-machine) $(if $(CLUSTER),--cluster $(CLUSTER))
 
 # For CI: fails when translation files or pages are not what the inputs give.
 check: setup

@@ -19,12 +19,14 @@ from typing import Any, NoReturn
 
 from pipeline.commands import model_tools
 from pipeline.commands.models import run_models
-from pipeline.commands.summary import print_summary
+from pipeline.commands.summary import print_nodes, print_summary
 from pipeline.commands.translate import translate
 from pipeline.errors import Location, PipelineError, shown
 from pipeline.glossary import commands as glossary_commands
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
+from pipeline.mt.backend import Backend
+from pipeline.mt.cluster import ClusterBackend, cluster_address
 from pipeline.mt.local import LocalBackend
 from pipeline.progress import Bar, Bars, terminal_bars
 from pipeline.publish import Project, publish
@@ -96,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     translate.add_argument("file", type=Path, help="transcript (.txt) or Markdown (.md)")
     translate.add_argument("--to", required=True, choices=TARGETS, help="target language")
+    for command in (pub, translate):
+        command.add_argument(
+            "--cluster",
+            metavar="ADDRESS",
+            help="translate on this Ray cluster (default: $RAY_ADDRESS if set, else here);"
+            " needs 'make setup-cluster'",
+        )
     _glossary_parser(commands)
     model = commands.add_parser(
         "models", help="install, list, remove, convert or evaluate translation models"
@@ -130,7 +139,7 @@ def run(argv: list[str]) -> int:
             else:
                 sys.stdout.write(render_interview(doc, segment(doc), SOURCE).markdown + "\n")
         elif args.command == "translate":
-            engine = LocalBackend(progress=_translating(terminal_bars()))
+            engine = _backend(args.cluster, terminal_bars())
             sys.stdout.write(translate(args.file, args.to, args.root, engine))
         elif args.command == "glossary":
             return glossary_commands.run(args)
@@ -139,6 +148,7 @@ def run(argv: list[str]) -> int:
         elif args.command == "publish":
             say = partial(print, file=sys.stderr)
             bars = terminal_bars()
+            made: list[Backend] = []
             with project_lock(args.root.resolve(), waiting=say):  # one publish at a time
                 report = publish(
                     Project(args.root.resolve()),
@@ -146,11 +156,13 @@ def run(argv: list[str]) -> int:
                     check=args.check,
                     site=not args.no_site,
                     retranslate_machine=args.retranslate_machine,
-                    engine=lambda: LocalBackend(progress=_translating(bars)),
+                    engine=partial(_made, made, args.cluster, bars),
                     log=say,
                     progress=bars,
                 )
             print_summary(report, checked=args.check)
+            for backend in made:
+                print_nodes(backend)
         return 0
     except PipelineError as e:
         for line in str(e).split("\n"):  # one line per error
@@ -198,6 +210,19 @@ def _glossary_parser(commands: Any) -> None:
         )
     export = actions.add_parser("export", help="print the glossary for CAT tools")
     export.add_argument("--format", choices=("tbx", "csv"), default="tbx")
+
+
+def _backend(option: str | None, bars: Bars) -> LocalBackend:
+    """On a Ray cluster when one is named (--cluster, or Ray's RAY_ADDRESS), else here."""
+    address = cluster_address(option)
+    if address is None:
+        return LocalBackend(progress=_translating(bars))
+    return ClusterBackend(address=address, progress=_translating(bars))
+
+
+def _made(made: list[Backend], option: str | None, bars: Bars) -> Backend:
+    made.append(_backend(option, bars))  # kept: the summary says where it translated
+    return made[-1]
 
 
 def _translating(bars: Bars) -> Callable[[int, str], Bar]:

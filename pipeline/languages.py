@@ -37,6 +37,10 @@ class Labels:
     glossary_intro: str = ""
     note: str = ""  # before a term's note on the glossary page
     not_found: tuple[str, str, str] = ("", "", "")  # the 404 page: title, text, link home
+    # The glossary page: before the interviews that mention a term, and how many
+    # times (by CLDR plural category: one, few, many, other; "{n}" is the count).
+    mentioned_in: str = ""
+    mentions: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ RUSSIAN = Language(
         glossary_intro="Термины и сокращения, которые переводятся одинаково во всех интервью.",
         note="Примечание",
         not_found=("Страница не найдена", "Такой страницы на сайте нет.", "Перейти на главную"),
+        mentioned_in="Упоминается в интервью:",
+        mentions={"one": "{n} упоминание", "few": "{n} упоминания", "other": "{n} упоминаний"},
     ),
     names={"ru": "Русский", "kk": "Орысша", "en": "Russian"},
     source=True,
@@ -121,6 +127,8 @@ KAZAKH = Language(
         glossary_intro="Барлық сұхбаттарда бірдей аударылатын терминдер мен қысқартулар.",
         note="Ескертпе",
         not_found=("Бет табылмады", "Сайтта мұндай бет жоқ.", "Басты бетке өту"),
+        mentioned_in="Сұхбаттарда аталады:",
+        mentions={"other": "{n} рет"},
     ),
     names={"ru": "Казахский", "kk": "Қазақша", "en": "Kazakh"},
     morphology="kazakh",
@@ -147,6 +155,8 @@ ENGLISH = Language(
         glossary_intro="Terms and abbreviations rendered the same way in every interview.",
         note="Note",
         not_found=("Page not found", "There is no such page on this site.", "Go to the home page"),
+        mentioned_in="Mentioned in interviews:",
+        mentions={"one": "{n} mention", "other": "{n} mentions"},
     ),
     names={"ru": "Английский", "kk": "Ағылшынша", "en": "English"},
     morphology="english",

@@ -61,21 +61,84 @@ def update_memories(
     return tuple(out)
 
 
+# Sentences translated between two saves of the memories: a job killed after
+# hours loses at most this much work, and a large batch still fills every core.
+CHECKPOINT_SENTENCES = 2000
+
+Checkpoint = Callable[[Sequence[DocumentMemory]], None]
+
+
 def translate_gaps(
     memories: tuple[DocumentMemory, ...],
     glossary: Glossary,
     engine: Callable[[], Backend],
     retranslate_machine: bool,
+    checkpoint: Checkpoint | None = None,
 ) -> Translated:
-    """Speakers' names spelled, every other gap machine-translated."""
+    """Speakers' names spelled, every other gap machine-translated, a group of
+    documents at a time; ``checkpoint`` gets each group's memories as soon as
+    they are translated (publish saves them, so a killed job resumes there)."""
     work = list(memories)
     policy = TermPolicy(glossary) if glossary.terms else None
     names = fill_names(work, glossary)  # speakers' names: spelled, not machine-translated
-    machine = fill_gaps(without_names(work), engine, retranslate_machine, policy)
-    for m in work:  # where the memories change
+    for m in work:
         record(m, names.get(m.key, MemoryChanges()))
-        record(m, machine.changes.get(m.key, MemoryChanges()))
-    return Translated(tuple(work), machine.report)
+    by_key = {m.key: m for m in work}
+    backend = _made_once(engine)
+    reports = []
+    for group in _by_documents(without_names(work)):
+        machine = fill_gaps(group, backend, retranslate_machine, policy)
+        changed = [by_key[key] for key in machine.changes]
+        for m in changed:  # where the memories change
+            record(m, machine.changes[m.key])
+        reports.append(machine.report)
+        if checkpoint is not None and any(c.machine for c in machine.changes.values()):
+            checkpoint(changed)
+    return Translated(tuple(work), merged(reports))
+
+
+def merged(reports: Sequence[MachineReport]) -> MachineReport:
+    """One report for several runs of the stage over parts of the memories."""
+    out = MachineReport()
+    for r in reports:
+        for total, part in (
+            (out.translated, r.translated),
+            (out.outdated, r.outdated),
+            (out.violations, r.violations),
+            (out.flagged, r.flagged),
+        ):
+            for language, n in part.items():
+                total[language] = total.get(language, 0) + n
+        out.routes |= r.routes
+        out.no_model = sorted({*out.no_model, *r.no_model})
+        out.calls = max(out.calls, r.calls)  # the backend's count so far
+    return out
+
+
+def _made_once(factory: Callable[[], Backend]) -> Callable[[], Backend]:
+    """The backend is made on first need, once for all groups (models load once)."""
+    made: list[Backend] = []
+
+    def backend() -> Backend:
+        if not made:
+            made.append(factory())
+        return made[0]
+
+    return backend
+
+
+def _by_documents(memories: list[DocumentMemory]) -> list[list[DocumentMemory]]:
+    """Whole documents (all their languages) in groups of about CHECKPOINT_SENTENCES."""
+    groups: list[list[DocumentMemory]] = [[]]
+    size, last = 0, None
+    for m in sorted(memories, key=lambda m: (m.document.slug, m.language)):
+        if size >= CHECKPOINT_SENTENCES and m.document.slug != last:
+            groups.append([])
+            size = 0
+        groups[-1].append(m)
+        size += len(m.segments)
+        last = m.document.slug
+    return groups
 
 
 def glossary_check(

@@ -122,7 +122,17 @@ def _publish(
     carried = carry_over(project.translations, list(sources.documents), memories)
     segments = {doc.slug: cache.segment(doc) for doc in sources.documents}
     updated = update_memories(project, sources.documents, segments, carried.memories)
-    translated = translate_gaps(updated, glossary, engine, retranslate_machine)
+    saved: list[Path] = []  # memories saved as soon as translated: a killed job resumes
+
+    def save(memories: Sequence[DocumentMemory]) -> None:
+        for m in memories:
+            path = project.memory(m.language, m.document.slug)
+            if write_if_changed(path, serialize(m.po)):
+                saved.append(path)
+
+    translated = translate_gaps(
+        updated, glossary, engine, retranslate_machine, None if check else save
+    )
     checked = glossary_check(project, translated.memories, glossary)
     render = partial(cache.render_interview, docs=project.docs)
     rendered = render_pages(
@@ -142,7 +152,7 @@ def _publish(
             raise OutOfDate(f"generated files are out of date: {names}; run 'make publish'")
         return report
     # Write, then build.
-    written = write_outputs(outputs, progress)
+    written = write_outputs(outputs, progress, saved)
     if site:
         log("building the site")
         with timed(progress, "building the site"):
@@ -163,12 +173,13 @@ def plan_outputs(
     return Outputs(files, stale)
 
 
-def write_outputs(outputs: Outputs, progress: Bars = hidden) -> Written:
-    """Each file whose bytes changed, atomically; stale pages removed."""
-    written = []
+def write_outputs(outputs: Outputs, progress: Bars = hidden, saved: Sequence[Path] = ()) -> Written:
+    """Each file whose bytes changed, atomically; stale pages removed. ``saved``:
+    files already written during the run (memories saved by the translate stage)."""
+    written = list(saved)
     with counted(progress, len(outputs.files), "writing", "file") as bar:
         for path, content in outputs.files.items():
-            if write_if_changed(path, content):
+            if write_if_changed(path, content) and path not in saved:
                 written.append(path)
             bar.update()
     for path in outputs.stale:

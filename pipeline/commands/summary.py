@@ -122,3 +122,11 @@ def _orphans(report: Report, out: Any) -> None:
 def _shown(path: Path) -> str:
     """A translation file as the summary names them: translations/LANG/NAME.po."""
     return "/".join(path.parts[-3:])
+
+
+def print_nodes(backend: object) -> None:
+    """Where a cluster backend translated: sentences per node."""
+    by_node = getattr(backend, "sentences_by_node", None)
+    if by_node:
+        nodes = ", ".join(f"{node[:8]}: {n}" for node, n in sorted(by_node.items()))
+        print(f"translated on {len(by_node)} node(s), sentences per node: {nodes}")

@@ -12,27 +12,17 @@ from collections import Counter
 
 from babel import Locale
 
+from pipeline.languages import LABELS, REGISTRY
 from pipeline.site.markdown import escape
-
-HEADINGS = {
-    "ru": "Упоминается в интервью:",
-    "kk": "Сұхбаттарда аталады:",
-    "en": "Mentioned in interviews:",
-}
-# The count after each interview, by the language's CLDR plural category.
-COUNTS = {
-    "ru": {"one": "{n} упоминание", "few": "{n} упоминания", "other": "{n} упоминаний"},
-    "kk": {"other": "{n} рет"},
-    "en": {"one": "{n} mention", "other": "{n} mentions"},
-}
 
 Mentions = dict[str, Counter[str]]  # term id → interview slug → mentions
 
 
 def count_text(count: int, language: str) -> str:
-    forms = COUNTS.get(language, COUNTS["en"])
-    category = Locale.parse(language).plural_form(count)
-    return forms.get(category, forms["other"]).format(n=count)
+    forms = LABELS[language].mentions
+    category = Locale.parse(REGISTRY[language].locale).plural_form(count)
+    form = forms.get(category) or forms.get("other") or "{n}"
+    return form.format(n=count)
 
 
 def mention_lines(
@@ -50,7 +40,7 @@ def mention_lines(
         )
         if not ranked:
             continue
-        lines = [HEADINGS.get(language, HEADINGS["en"]), "{.glossary-mentions}", ""]
+        lines = [LABELS[language].mentioned_in, "{.glossary-mentions}", ""]
         lines += [
             f"- [{escape(titles[slug])}](interviews/{slug}.md)"
             f" — {escape(count_text(counts[slug], language))}"

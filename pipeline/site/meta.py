@@ -20,14 +20,12 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pipeline.errors import InputError, Location
-from pipeline.languages import SOURCE, TARGETS
+from pipeline.languages import CODES, REGISTRY, SOURCE
 from pipeline.memory.store import SegmentTranslation
 from pipeline.site.markdown import escape
 from pipeline.source.document import BlockKind, Document, Segment
 
-LANGUAGES = (SOURCE, *TARGETS)
-# og:locale is a language and territory (Facebook's list): the newsroom's readers'.
-OG_LOCALES = {"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
+LANGUAGES = CODES  # read from the registry each time
 DESCRIPTION_CHARS = 200  # link previews show about this much
 
 Translations = dict[str, SegmentTranslation]
@@ -194,10 +192,10 @@ def preview_tags(preview: Preview, site: SiteInfo) -> list[list[str]]:
         ["property", "og:type", "article"],
         ["property", "og:title", preview.title],
         ["property", "og:site_name", site.names[preview.language]],
-        ["property", "og:locale", OG_LOCALES.get(preview.language, preview.language)],
+        ["property", "og:locale", REGISTRY[preview.language].locale],
     ]
     tags += [
-        ["property", "og:locale:alternate", OG_LOCALES.get(other, other)]
+        ["property", "og:locale:alternate", REGISTRY[other].locale]
         for other in LANGUAGES
         if other != preview.language
     ]

@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-LANGUAGES = ("ru", "kk", "en")  # the default first; the others under /<lang>/
+from pipeline.languages import CODES
+
+LANGUAGES = CODES  # the registry's: the default first, the others under /<lang>/
 TITLE_WEIGHT = 10  # a word in a section's title counts as this many in its text
 SHARD_BYTES = 48_000  # a shard larger than this splits by one more letter
 TEXT_CHARS = 1500  # a result shows at most this much of a section
@@ -76,12 +78,18 @@ def _stemmers() -> Callable[[str, str], str]:
     context.eval("var self = globalThis; var console = {warn: function () {}};")
     context.eval((Path(search.__file__).parent / "templates/search/lunr.js").read_text())
     languages = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
-    for name in ("lunr.stemmer.support.min.js", "lunr.ru.min.js"):
-        context.eval((languages / name).read_text())
+    context.eval((languages / "lunr.stemmer.support.min.js").read_text())
+    for code in LANGUAGES:  # lunr-languages' stemmer of each language Material has one for
+        if (languages / f"lunr.{code}.min.js").is_file():
+            context.eval((languages / f"lunr.{code}.min.js").read_text())
     context.eval((_ASSETS / "lunr.kk.min.js").read_text())
     context.eval(
         """function indexTerms(lang, words) {
           var l = lang === "en" ? lunr : lunr[lang];
+          if (!l) {  // no stemmer for the language: its words as written
+            var same = function (t) { return t; };
+            l = {trimmer: lunr.trimmer, stopWordFilter: same, stemmer: same};
+          }
           var fns = [l.trimmer, l.stopWordFilter, l.stemmer];
           return JSON.stringify(JSON.parse(words).map(function (word) {
             var tokens = [new lunr.Token(word, {})];
