@@ -127,7 +127,7 @@ def _publish(
     def save(memories: Sequence[DocumentMemory]) -> None:
         for m in memories:
             path = project.memory(m.language, m.document.slug)
-            if write_if_changed(path, serialize(m.po)):
+            if write_if_changed(path, cache.serialize(m.po, path)):
                 saved.append(path)
 
     translated = translate_gaps(
