@@ -89,7 +89,8 @@ class Session:
     outputs: dict[str, str] = field(default_factory=dict)  # key → sha256 of the result
     used: set[str] = field(default_factory=set)
     new: dict[str, bytes] = field(default_factory=dict)  # key → pickled value
-    segments: dict[int, list[Segment]] = field(default_factory=dict)  # id(document) →
+    # transcript → the document read from it and its segments
+    segments: dict[Path, tuple[Document, list[Segment]]] = field(default_factory=dict)
     # the run's glossary and its bytes: a page depends on it (one glossary per run)
     glossary: tuple[Glossary | None, bytes | None] | None = None
 
@@ -182,14 +183,16 @@ def read_transcript(path: Path) -> Document:
     except OSError:  # reported, as every problem with the file, by reading it
         return transcript.read_transcript(path)
     document, found = cache.value(key, parse)
-    cache.segments[id(document)] = found
+    cache.segments[path] = (document, found)
     return document
 
 
 def segment(document: Document) -> list[Segment]:
     cache = _current.get()
-    found = cache.segments.get(id(document)) if cache is not None else None
-    return list(found) if found is not None else segmenting.segment(document)
+    kept = cache.segments.get(document.source) if cache is not None else None
+    if kept is not None and kept[0] is document:  # the very document read with them
+        return list(kept[1])
+    return segmenting.segment(document)
 
 
 def load_memory(path: Path, language: str) -> polib.POFile | None:

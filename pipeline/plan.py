@@ -191,9 +191,7 @@ def render_pages(
     for e in editions:
         front = news.front[e.language, e.document.slug]
         pages.append(
-            render_interview(
-                e.document, e.segments, e.language, e.translations, True, glossary, front
-            )
+            render(e.document, e.segments, e.language, e.translations, True, glossary, front)
         )
         titles[e.language].append((e.document, page_title(e.document, e.segments, e.translations)))
     pages += [render_index(titles[lang], lang, news.summaries) for lang in LANGUAGES]

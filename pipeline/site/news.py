@@ -129,7 +129,8 @@ def stale_news_files(docs: Path, outputs: dict[Path, bytes]) -> list[Path]:
 
 
 def _documents(editions: list[Edition]) -> list[Document]:
-    return list({id(e.document): e.document for e in editions}.values())
+    """Each interview once (its editions in every language share its page name)."""
+    return list({e.document.slug: e.document for e in editions}.values())
 
 
 def _credits(e: Edition) -> Credits:
