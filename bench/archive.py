@@ -107,7 +107,9 @@ def main(argv: list[str]) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, count: int, repeat: int) -> int:
+def archive_project(work: Path, count: int) -> tuple[Path, dict[str, str]]:
+    """A project of ``count`` generated interviews (no memories yet) and the
+    environment a publish of it runs in (no model, a fixed build date)."""
     project = copy_project(work / "project")
     for folder in ("transcripts", "translations/kk", "translations/en"):
         for f in (project / folder).iterdir():
@@ -119,6 +121,11 @@ def run(work: Path, count: int, repeat: int) -> int:
         "ARGOS_PACKAGES_DIR": str(work / "packages"),
         "SOURCE_DATE_EPOCH": "1762819200",
     }
+    return project, env
+
+
+def run(work: Path, count: int, repeat: int) -> int:
+    project, env = archive_project(work, count)
     python = sys.executable
     publish = [python, "-m", "pipeline", "-C", str(project), "publish"]
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml")]

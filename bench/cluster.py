@@ -24,12 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.mt.cluster import LOOPBACK, ClusterBackend, keep_loopback  # noqa: E402
+from pipeline.mt.cluster import ClusterBackend  # noqa: E402
 from pipeline.mt.local import LocalBackend  # noqa: E402
 from pipeline.source.segments import segment  # noqa: E402
 from pipeline.source.transcript import read_transcript  # noqa: E402
 from tests.conftest import SAMPLE, sample_corpus  # noqa: E402
 from tests.modelkit import BASE_SHAPE, PackageSpec, build_package, train_sentencepiece  # noqa: E402
+from tests.raykit import local_cluster  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -39,7 +40,6 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
-    keep_loopback(LOOPBACK)
     try:
         return run(work, args.copies, args.small)
     finally:
@@ -62,25 +62,12 @@ def run(work: Path, copies: int, small: bool) -> int:
     here = local.translate(route.steps[0], sentences)
     local_seconds = time.perf_counter() - start
 
-    import ray
-    from ray.cluster_utils import Cluster
-
-    cluster = Cluster(
-        initialize_head=True,
-        head_node_args={"num_cpus": 0, "node_ip_address": LOOPBACK, "include_dashboard": False},
-    )
-    for _ in range(2):
-        cluster.add_node(num_cpus=1, node_ip_address=LOOPBACK)
-    cluster.wait_for_nodes()
-    try:
+    with local_cluster(workers=2) as cluster:
         remote = ClusterBackend(address=cluster.address)
         remote.translate(route.steps[0], sentences[:2])  # actors started, model shipped
         start = time.perf_counter()
         there = remote.translate(route.steps[0], sentences)
         cluster_seconds = time.perf_counter() - start
-    finally:
-        ray.shutdown()
-        cluster.shutdown()
     assert here == there, "the cluster's output differs from the local backend's"
     cores = 2
     print("| backend | seconds | sentences/s | sentences/s per core |")

@@ -31,10 +31,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.archive import generate  # noqa: E402
+from bench.archive import archive_project  # noqa: E402
 from pipeline.glossary.document import load_document, read_document  # noqa: E402
 from pipeline.glossary.load import load_glossary  # noqa: E402
-from tests.conftest import copy_project  # noqa: E402
 
 # Words of generated names: every (adjective, noun, complement) is a name of its
 # own, whatever its inflection, so no two entries claim one Russian form.
@@ -190,17 +189,7 @@ def run(work: Path, count: int, terms: int, repeat: int) -> int:
     round_trip = cpu(lambda: load_document(big), repeat)
     loaded = cpu(lambda: load_glossary(big), repeat)
 
-    project = copy_project(work / "project")
-    for folder in ("transcripts", "translations/kk", "translations/en"):
-        for f in (project / folder).iterdir():
-            f.unlink()
-    generate(project, count)
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "ARGOS_PACKAGES_DIR": str(work / "packages"),
-        "SOURCE_DATE_EPOCH": "1762819200",
-    }
+    project, env = archive_project(work, count)
     pipeline = [sys.executable, "-m", "pipeline", "-C", str(project)]
     one = project / "transcripts" / "interview-0001.txt"
     shipped = project / "glossary.yaml"

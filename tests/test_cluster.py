@@ -19,6 +19,7 @@ from pipeline.mt.local import LocalBackend
 from pipeline.publish import Project, publish
 from tests.conftest import SAMPLE_SLUG, Cli, copy_project, sample_corpus, snapshot
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
+from tests.raykit import local_cluster
 
 keep_loopback(LOOPBACK)  # before Ray is imported
 if os.environ.get("CI") != "true":
@@ -32,16 +33,8 @@ pytestmark = pytest.mark.cluster
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
-    local = Cluster(
-        initialize_head=True,
-        head_node_args={"num_cpus": 0, "node_ip_address": LOOPBACK, "include_dashboard": False},
-    )
-    for _ in range(2):
-        local.add_node(num_cpus=1, node_ip_address=LOOPBACK)
-    local.wait_for_nodes()
-    yield local
-    ray.shutdown()
-    local.shutdown()
+    with local_cluster(workers=2) as started:
+        yield started
 
 
 @pytest.fixture(scope="module")
