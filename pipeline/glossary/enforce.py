@@ -166,7 +166,9 @@ class TermHooks:
         """A pivot step: what the step into ``before`` was given for each term
         (its rendering, which the model copied) becomes the rendering in ``after``."""
         for o in self.occurrences[index]:
-            text = text.replace(render(o, before), render(o, after), 1)
+            r = o.term.renderings[after]
+            rules = PLAIN if o.term.kind == "keep" else morphology(after)
+            text = rules.swap(o.match, r, text, render(o, before), render(o, after))
         return text
 
     def suppressed(self, language: str) -> tuple[str, ...]:

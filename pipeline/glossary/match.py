@@ -10,7 +10,9 @@ table in pipeline/glossary/cases.py: «из Казахстана» → Қаза�
 ЕАЭС» → ЕАЭО аясында), then from its head noun's Russian case. A word that
 does not decline (ЕАЭС, тенге) or whose case pymorphy3 cannot tell stays in
 the nominative, but an abbreviation after a noun is its attribute («саммит
-ШОС» → ШЫҰ-ның).
+ШОС» → ШЫҰ-ның). Terms joined by «и» take their case once, on the last
+(pipeline/glossary/coordination.py: «из Казахстана и России» → Қазақстан мен
+Ресейден).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.glossary.cases import LONGEST, RUSSIAN_CASES, Rule, main_case, rules_before
+from pipeline.glossary.coordination import coordinate
 from pipeline.glossary.index import WORD, Pattern, PatternIndex, is_abbreviation, parses
 from pipeline.glossary.model import Glossary, Term
 
@@ -47,8 +50,9 @@ class TermMatch:
     after: str = ""  # the Kazakh word after the rendering: туралы, аясында
     lead: int | None = None  # where the Russian preposition the Kazakh replaces starts
     tail: int | None = None  # where the replaced text ends, when after ``end``
-    joined: bool = False  # the X of «между X и Y»: «X мен Y арасында»
+    joined: str = ""  # Kazakh word to the next conjunct (coordination.py): мен, және
     rule: Rule | None = None  # the preposition rule that chose the case
+    russian: frozenset[str] = frozenset()  # its possible Russian cases; none: indeclinable
 
     @property
     def phrase(self) -> tuple[int, int]:
@@ -97,23 +101,31 @@ class TermMatcher:
             )
             if quoted:
                 start, end = start - 1, end + 1
-            case, rule, lead = self._case(found, tokens, i, text)
+            readings = {} if found.indeclinable else _readings(found, tokens[i:])
+            case, rule, lead = self._case(found, tokens, i, text, dict(readings))
             match = TermMatch(
-                start, end, text[start:end], found.term, found.form, case, quoted, lead=lead
+                start,
+                end,
+                text[start:end],
+                found.term,
+                found.form,
+                case,
+                quoted,
+                lead=lead,
+                russian=frozenset(readings),
             )
             if rule is not None:
                 match = replace(match, after=rule.after, rule=rule)
             matches.append(match)
             i += len(found.words)
-        return _pairs(matches, text)
+        return [replace(m, **c) for m, c in zip(matches, coordinate(matches, text), strict=True)]
 
     @staticmethod
     def _case(
-        pattern: Pattern, tokens: list[re.Match[str]], i: int, text: str
+        pattern: Pattern, tokens: list[re.Match[str]], i: int, text: str, readings: dict[str, float]
     ) -> tuple[str | None, Rule | None, int | None]:
         """(Kazakh case, the rule that chose it, where its preposition starts)."""
         before = _words_before(tokens, i, text)
-        readings = {} if pattern.indeclinable else _readings(pattern, tokens[i:])
         for rule, n in rules_before([w.group().lower() for w in before]):
             if pattern.indeclinable or rule.russian_case in readings:
                 return rule.kazakh_case, rule, before[-n].start()
@@ -125,7 +137,7 @@ class TermMatcher:
             if verb_before:
                 return "accusative", None, None  # «поддерживает ЕАЭС»: a definite object
             # «саммит ШОС»: an abbreviation after a noun is its attribute
-            noun_before = any(p[1] == "NOUN" for p in parses(previous))
+            noun_before = any(p[1] == "NOUN" for p in parses(previous)[:1])  # not «и»
             return ("genitive" if noun_before else None), None, None
         if "accs" in readings and verb_before:
             return "accusative", None, None  # «поддерживает Казахстан»: a direct object
@@ -183,23 +195,4 @@ def _words_before(tokens: list[re.Match[str]], i: int, text: str) -> list[re.Mat
             break
         out.insert(0, token)
         end = token.start()
-    return out
-
-
-def _pairs(matches: list[TermMatch], text: str) -> list[TermMatch]:
-    """«между X и Y»: X joins Y with мен/бен/пен and Y takes арасында; a lone
-    «между X» keeps its preposition and X stays in the nominative."""
-    out = list(matches)
-    for k, match in enumerate(out):
-        rule = match.rule
-        if rule is None or not rule.pair:
-            continue
-        following = out[k + 1] if k + 1 < len(out) else None
-        gap = text[match.end : following.start] if following else ""
-        word = re.fullmatch(rf"\s+({re.escape(rule.pair)})\s+", gap)
-        if following is None or word is None:
-            out[k] = replace(match, case=None, after="", lead=None, rule=None)
-            continue
-        out[k] = replace(match, case=None, after="", joined=True, tail=match.end + word.end(1))
-        out[k + 1] = replace(following, case=None, after=rule.after, lead=None, rule=None)
     return out

@@ -18,6 +18,17 @@ from pipeline.glossary.model import Rendering, Term
 from pipeline.languages import REGISTRY
 
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")
+# What an English step put before a term whose Kazakh phrase replaces it
+# (a preposition and an article), longest first.
+_PIVOT_ARTICLE = re.compile(r"(?:\b(?:the|The)\s+)?$")
+_PIVOT_PREPOSITION = re.compile(
+    r"(?:\b(?:(?:[Ww]ithin|[Ii]n) the (?:framework|context) of|[Aa]s (?:a )?part of"
+    r"|[Oo]n (?:the part|behalf) of|[Ii]n relation to|[Ww]ith (?:regard|respect) to"
+    r"|[Tt]ogether with|[Aa]long with|[Ii]n front of|[Bb]etween|[Aa]mong|[Ww]ithin|[Ii]nside"
+    r"|[Tt]hrough|[Vv]ia|[Ff]rom|[Ii]nto|[Ii]n|[Aa]t|[Oo]n|[Tt]owards?|[Tt]o|[Ww]ith|[Ff]or"
+    r"|[Aa]bout|[Oo]f|[Bb]y|[Aa]fter|[Bb]efore|[Aa]gainst|[Uu]ntil|[Uu]nder)\s+)?"
+    r"(?:\b(?:the|The)\s+)?$"
+)
 _DETERMINERS = ("the ", "The ", "a ", "an ", "its ", "their ", "this ", "that ", "(")
 
 
@@ -34,6 +45,11 @@ class Morphology:
     ) -> tuple[int, int, str]:
         """What replaces the term in ``source`` before translation: its span and text."""
         return match.start, match.end, text
+
+    def swap(self, match: TermMatch, r: Rendering, text: str, given: str, rendered: str) -> str:
+        """A pivot step's input: the rendering ``given`` to the previous step,
+        as its model copied it into ``text``, replaced by ``rendered``."""
+        return text.replace(given, rendered, 1)
 
     def stem(self, form: str) -> str | None:
         """What stays of a rendering when it takes endings (None: it takes none)."""
@@ -65,19 +81,32 @@ class Kazakh(Morphology):
     def phrase(
         self, match: TermMatch, r: Rendering, text: str, source: str
     ) -> tuple[int, int, str]:
-        """The declined rendering, then a postposition (ЕАЭО аясында) or, for
-        the X of «между X и Y», the conjunction мен/бен/пен (Қазақстан мен)."""
-        if match.joined:
-            spoken = re.sub(r" \([^)]*\)$", "", text.strip("«»"))  # the name, not «(ЕАЭО)»
-            if spoken == r.abbreviation:
-                spoken = r.reading or reading(spoken)
-            text += " " + ending(spoken, "instrumental")
-        elif match.after:
-            text += " " + match.after
         start, end = match.phrase
+        text = _words_around(match, r, text)
         if start < match.start and source[start].isupper():
             text = text[0].upper() + text[1:]  # «Для тенге …» → «Теңге үшін …»
         return start, end, text
+
+    def swap(self, match: TermMatch, r: Rendering, text: str, given: str, rendered: str) -> str:
+        """The English step copied the English rendering and translated the
+        Russian preposition around it («в рамках ЕАЭС» → "within the EAEU"):
+        the Kazakh phrase the Russian decided (ЕАЭО аясында) replaces both,
+        and the article; the conjunction of a group goes too ("the EAEU and
+        the SCO" → ЕАЭО мен ШЫҰ)."""
+        found = re.search(rf"(?<!\w){re.escape(given)}(?!\w)", text)
+        if found is None:
+            return text
+        start, end = found.span()
+        before = _PIVOT_ARTICLE if match.lead is None else _PIVOT_PREPOSITION
+        start = re.search(before, text[:start]).start()  # type: ignore[union-attr]
+        if match.joined:
+            end += len(re.match(r"(?:,?\s+and\s+)?", text[end:]).group())  # type: ignore[union-attr]
+        phrase = _words_around(match, r, rendered) + (
+            " " if match.joined and end < len(text) else ""
+        )
+        if text[start : start + 1].isupper():
+            phrase = phrase[0].upper() + phrase[1:]
+        return text[:start] + phrase + text[end:]
 
     def stem(self, form: str) -> str | None:
         # одақ → одағы, одағының: the last word may soften and take endings
@@ -101,6 +130,20 @@ class Kazakh(Morphology):
                 f" endings ({plain}, not {given}): remove 'possessive: true'",
             )
         ]
+
+
+def _words_around(match: TermMatch, r: Rendering, text: str) -> str:
+    """The declined rendering, then a postposition (ЕАЭО аясында) or, for a
+    conjunct before the last, the conjunction: мен/бен/пен by its last sound
+    (Қазақстан мен, ЕЭК пен), or және."""
+    if match.joined == "мен":
+        spoken = re.sub(r" \([^)]*\)$", "", text.strip("«»"))  # the name, not «(ЕАЭО)»
+        if spoken == r.abbreviation:
+            spoken = r.reading or reading(spoken)
+        return text + " " + ending(spoken, "instrumental")
+    if match.joined:
+        return f"{text} {match.joined}"
+    return f"{text} {match.after}" if match.after else text
 
 
 class English(Morphology):
