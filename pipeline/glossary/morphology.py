@@ -18,16 +18,20 @@ from pipeline.glossary.model import Rendering, Term
 from pipeline.languages import REGISTRY
 
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")
-# What an English step put before a term whose Kazakh phrase replaces it
-# (a preposition and an article), longest first.
-_PIVOT_ARTICLE = re.compile(r"(?:\b(?:the|The)\s+)?$")
+# What an English pivot step put before a term whose Kazakh phrase (case
+# ending, postposition) replaces it: a preposition, then an article.
+_ENGLISH_PREPOSITIONS = (
+    "within the framework of", "in the framework of", "in the context of", "as part of",
+    "as a part of", "on the part of", "on behalf of", "in relation to", "with regard to",
+    "with respect to", "together with", "along with", "in front of", "attached to", "up to",
+    "between", "among", "within", "inside", "through", "throughout", "across", "via", "from",
+    "into", "in", "at", "on", "towards", "toward", "to", "with", "for", "about", "of", "by",
+    "after", "before", "against", "until", "under", "around", "over", "regarding",
+    "concerning", "near", "since", "facing",
+)  # fmt: skip
+_PIVOT_ARTICLE = re.compile(r"(?:\bthe\s+)?$", re.IGNORECASE)
 _PIVOT_PREPOSITION = re.compile(
-    r"(?:\b(?:(?:[Ww]ithin|[Ii]n) the (?:framework|context) of|[Aa]s (?:a )?part of"
-    r"|[Oo]n (?:the part|behalf) of|[Ii]n relation to|[Ww]ith (?:regard|respect) to"
-    r"|[Tt]ogether with|[Aa]long with|[Ii]n front of|[Bb]etween|[Aa]mong|[Ww]ithin|[Ii]nside"
-    r"|[Tt]hrough|[Vv]ia|[Ff]rom|[Ii]nto|[Ii]n|[Aa]t|[Oo]n|[Tt]owards?|[Tt]o|[Ww]ith|[Ff]or"
-    r"|[Aa]bout|[Oo]f|[Bb]y|[Aa]fter|[Bb]efore|[Aa]gainst|[Uu]ntil|[Uu]nder)\s+)?"
-    r"(?:\b(?:the|The)\s+)?$"
+    rf"(?:\b(?:{'|'.join(_ENGLISH_PREPOSITIONS)})\s+)?(?:\bthe\s+)?$", re.IGNORECASE
 )
 _DETERMINERS = ("the ", "The ", "a ", "an ", "its ", "their ", "this ", "that ", "(")
 
