@@ -85,22 +85,33 @@ _AGENT = ("шы", "ші")  # хатшы, басшы: a noun of its own, not a po
 
 
 def is_back(sounds: str) -> bool:
-    """Harmony of a word: its last back or front vowel (и, у, ю look further back).
+    """Harmony of a word: its last back or front vowel, with и, у, ю read as
+    they sound there.
 
-    A final soft sign makes a loan front (рубль → рубльге); a word whose
-    only vowel is и is front (би → биге) but for a few (ми → миға).
+    A final и, or an и in the last syllable, is [ій]: front (би → биге,
+    такси → таксиге, тариф → тарифке, Путин → Путинге), but for a few (ми →
+    миға). A у or ю after a vowel is [w] and a final у follows the vowel before
+    it (тау → тауға, Мәскеу → Мәскеуге, келу → келуге); in a loan's closed
+    syllable it is [ұ], back (ресурс → ресурсқа, институт → институтқа). A
+    final soft sign (рубль → рубльге) or a final к after a consonant (банк →
+    банкке, Ұлттық банкі) makes a loan front.
     """
     word = sounds.lower().rstrip("-")
-    if word.endswith("ь"):
+    if word.endswith("ь") or (len(word) > 1 and word[-1] == "к" and word[-2] not in VOWELS):
         return False
-    for c in reversed(word):
+    for i in range(len(word) - 1, -1, -1):
+        c = word[i]
         if c in BACK:
             return True
         if c in FRONT:
             return False
-    if "и" in word:
-        return word in BACK_I_WORDS
-    return True
+        if c == "и" and not any(v in VOWELS for v in word[i + 1 :]):
+            return word in BACK_I_WORDS
+        if c in "ую" and i > 0 and word[i - 1] in VOWELS:
+            continue  # [w]: тау, Мәскеу
+        if c in "ую" and i + 1 < len(word):
+            return True  # a closed syllable: ресурс, минут, Вильнюс
+    return True  # су, ту
 
 
 def _sound_class(word: str) -> str:
@@ -144,7 +155,9 @@ def possessive(word: str) -> str:
     if _sound_class(word) == "vowel":
         return word + ("сы" if back else "сі")
     last = word[-1].lower()
-    stem = word[:-1] + _SOFTEN[last] if last in _SOFTEN else word
+    # одақ → одағы between vowels; банк → банкі after a consonant
+    soft = last in _SOFTEN and len(word) > 1 and word[-2].lower() in VOWELS
+    stem = word[:-1] + _SOFTEN[last] if soft else word
     return stem + ("ы" if back else "і")
 
 
