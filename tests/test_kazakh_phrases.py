@@ -158,3 +158,22 @@ def test_the_russian_preposition_decides_through_the_pivot(rule: Rule) -> None:
 def test_pivot_phrases(russian: str, english: str, kazakh: str) -> None:
     first = "(EAEU)" in english
     assert pivot(russian, english, first_mention=first)[1] == kazakh
+
+
+# «в»/«на» + a term that does not decline: the word before the preposition
+# tells "into" (the accusative: dative in Kazakh) from "in" (locative).
+@pytest.mark.parametrize(
+    ("russian", "kazakh"),
+    [
+        ("Казахстан вступил в ЕАЭС в 2015 году.", "Қазақстан вступил ЕАЭО-ға в 2015 году."),
+        ("Вступление в ЕАЭС обсуждали.", "Вступление ЕАЭО-ға обсуждали."),
+        ("Армения вошла в ЕАЭС и ШОС.", "Армения вошла ЕАЭО мен ШЫҰ-ға."),
+        ("Переход на тенге завершён.", "Переход теңгеге завершён."),
+        ("Санкции повлияли на ЕАЭС.", "Санкции повлияли ЕАЭО-ға."),
+        ("В ЕАЭС действуют единые правила.", "ЕАЭО-да действуют единые правила."),
+        ("Цены в тенге выросли.", "Цены теңгеде выросли."),
+        ("Работа в ЕЭК идёт.", "Работа ЕЭК-те идёт."),
+    ],
+)
+def test_into_or_in_for_a_term_that_does_not_decline(russian: str, kazakh: str) -> None:
+    assert direct(russian) == kazakh

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.glossary.index import parses
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -66,7 +68,26 @@ RULES: tuple[Rule, ...] = (
 )
 # fmt: on
 
-# The Kazakh case of a term governed by no rule: its own Russian case.
+# Words after which «в»/«на» mean "into, onto" (the accusative): a term that
+# does not decline cannot show it (вступить в ЕАЭС → ЕАЭО-ға, not ЕАЭО-да;
+# перейти на тенге → теңгеге). pymorphy3 lemmas; translators may add more.
+TOWARDS = frozenset(
+    {
+        "вступить", "вступать", "вступление", "войти", "входить", "вхождение", "принять",
+        "принимать", "приём", "включить", "включать", "включение", "интеграция", "интегрироваться",
+        "прийти", "приходить", "приехать", "приезжать", "поехать", "ехать", "ездить", "прибыть",
+        "прибывать", "прилететь", "лететь", "полететь", "отправиться", "отправить", "отправлять",
+        "отправка", "направить", "направлять", "направиться", "визит", "поездка", "переезд",
+        "переехать", "вернуться", "возвращаться", "возвращение", "экспорт", "экспортировать",
+        "импорт", "поставка", "поставлять", "поставить", "ввоз", "ввозить", "вывоз", "вывозить",
+        "перевести", "переводить", "перевод", "перейти", "переходить", "переход", "инвестировать",
+        "инвестиция", "вложить", "вкладывать", "вложение", "обратиться", "обращаться", "обращение",
+        "передать", "передавать", "передача", "заявка", "жалоба", "пригласить", "приглашение",
+        "влиять", "повлиять", "влияние", "воздействие", "давление", "надеяться", "рассчитывать",
+        "опираться", "ориентироваться", "ответить", "отвечать", "ответ", "реагировать", "реакция",
+        "обменять", "менять", "поменять", "конвертировать", "превратиться", "превращаться",
+    }
+)  # fmt: skip
 RUSSIAN_CASES = {
     "nomn": None,
     "gent": "genitive",
@@ -79,6 +100,11 @@ RUSSIAN_CASES = {
 }
 _MAIN_CASE = {"gen2": "gent", "loc2": "loct"}
 LONGEST = max(len(w.split()) for r in RULES for w in r.russian)
+
+
+def towards(word: str) -> bool:
+    """Whether ``word``, before «в»/«на», asks for motion into (the accusative)."""
+    return any(p[0] in TOWARDS for p in parses(word)) if word else False
 
 
 def main_case(tag: str) -> str:

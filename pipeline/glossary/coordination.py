@@ -79,9 +79,8 @@ def _governing(
     row its followers' case agrees with: «в ЕАЭС и Россию» → dative), or,
     with none, the Russian case of a declined head; (None, None) for neither."""
     if head.rule is not None:
-        if head.russian:
-            return head.rule, head.rule.russian_case
-        for rule in (r for r in RULES if r.russian == head.rule.russian):
+        others = () if head.russian else [r for r in RULES if r.russian == head.rule.russian]
+        for rule in (head.rule, *others):
             if _chain(head, rest, text, rule):
                 return rule, rule.russian_case
         return head.rule, head.rule.russian_case

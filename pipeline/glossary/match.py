@@ -21,7 +21,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.glossary.cases import LONGEST, RUSSIAN_CASES, Rule, main_case, rules_before
+from pipeline.glossary.cases import (
+    LONGEST,
+    RUSSIAN_CASES,
+    Rule,
+    main_case,
+    rules_before,
+    towards,
+)
 from pipeline.glossary.coordination import coordinate
 from pipeline.glossary.index import WORD, Pattern, PatternIndex, is_abbreviation, parses
 from pipeline.glossary.model import Glossary, Term
@@ -127,6 +134,9 @@ class TermMatcher:
         """(Kazakh case, the rule that chose it, where its preposition starts)."""
         before = _words_before(tokens, i, text)
         for rule, n in rules_before([w.group().lower() for w in before]):
+            word = before[-n - 1].group() if len(before) > n else ""
+            if pattern.indeclinable and rule.russian_case == "loct" and towards(word):
+                continue  # «вступить в ЕАЭС»: into, the accusative row
             if pattern.indeclinable or rule.russian_case in readings:
                 return rule.kazakh_case, rule, before[-n].start()
         previous = before[-1].group().lower() if before else ""
