@@ -127,15 +127,16 @@ def test_match_command_prints_json_lines_with_offsets(tmp_path: Path, cli: Cli) 
     assert rows == [
         # «Роль ЕАЭС»: a noun before an indeclinable one governs the genitive
         {"start": 7, "end": 11, "text": "ЕАЭС", "term": "eaeu", "en": "EAEU", "kk": "ЕАЭО-ның"},
-        # Was "ЕАЭО-ның": «в рамках X» is «X аясында», the preposition replaced too.
+        # Was "ЕАЭО-ның": «в рамках X» is «X аясында», the preposition replaced too;
+        # «в рамках X и Y» is «X мен Y аясында» (was «X аясында» and a genitive Y).
         {
             "start": 24,
             "end": 28,
             "text": "ЕАЭС",
             "term": "eaeu",
             "en": "EAEU",
-            "kk": "ЕАЭО аясында",
-            "kk_replaces": "В рамках ЕАЭС",
+            "kk": "ЕАЭО мен",
+            "kk_replaces": "В рамках ЕАЭС и",
         },
         {
             "start": 31,
@@ -143,7 +144,7 @@ def test_match_command_prints_json_lines_with_offsets(tmp_path: Path, cli: Cli) 
             "text": "«Трансалтайского диалога»",
             "term": "trans-altai-dialogue",
             "en": "Trans-Altai Dialogue",
-            "kk": "«Трансалтай диалогының»",
+            "kk": "«Трансалтай диалогы» аясында",
         },
     ]
     assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
