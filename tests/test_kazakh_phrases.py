@@ -11,11 +11,15 @@ translated."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from pipeline.glossary.cases import RULES, Rule
 from pipeline.glossary.enforce import Occurrence, TermPolicy
 from pipeline.glossary.load import load_glossary
+from pipeline.mt.backend import Route, Step
+from pipeline.mt.translate import translate
 from tests.conftest import ROOT
 
 POLICY = TermPolicy(load_glossary(ROOT / "glossary.yaml"))
@@ -177,3 +181,54 @@ def test_pivot_phrases(russian: str, english: str, kazakh: str) -> None:
 )
 def test_into_or_in_for_a_term_that_does_not_decline(russian: str, kazakh: str) -> None:
     assert direct(russian) == kazakh
+
+
+class PhraseBackend:
+    """ru→en by a phrase table (what an English model does to the words around
+    a term), en→kk copying: the route a publish takes with no ru→kk model."""
+
+    RU_EN = Step("ru", "en", "phrases ru→en 1")
+    EN_KK = Step("en", "kk", "copy en→kk 1")
+    PHRASES = (
+        ("В рамках ", "Within the framework of the "),
+        ("обсуждали тарифы", "tariffs were discussed"),
+        ("Делегации прибыли из ", "Delegations arrived from "),
+        (" и ", " and "),
+        ("Для ", "For the "),
+        ("это важно", "this is important"),
+    )
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def route(self, source: str, target: str) -> Route | None:
+        return Route((self.RU_EN, self.EN_KK)) if (source, target) == ("ru", "kk") else None
+
+    def translate(
+        self, step: Step, sentences: Sequence[str], n_best: int = 1, suppress: Sequence[str] = ()
+    ) -> list[list[str]]:
+        self.calls += 1
+        out = []
+        for sentence in sentences:
+            for russian, english in self.PHRASES if step == self.RU_EN else ():
+                sentence = sentence.replace(russian, english)
+            out.append([sentence])
+        return out
+
+
+def test_the_pivot_route_puts_in_the_phrase_the_russian_asked_for() -> None:
+    sentences = [
+        "В рамках ЕАЭС обсуждали тарифы.",
+        "Делегации прибыли из Казахстана и России.",
+        "Для ЕАЭС и ШОС это важно.",
+    ]
+    backend = PhraseBackend()
+    route = backend.route("ru", "kk")
+    assert route is not None
+    outcomes = translate(backend, route, sentences, POLICY.hooks(POLICY.occurrences(sentences)))
+    assert [o.text for o in outcomes] == [
+        "Еуразиялық экономикалық одақ (ЕАЭО) аясында tariffs were discussed.",
+        "Delegations arrived Қазақстан мен Ресейден.",
+        "ЕАЭО мен ШЫҰ үшін this is important.",  # ШЫҰ: use abbreviation
+    ]
+    assert [o.violations for o in outcomes] == [(), (), ()]
