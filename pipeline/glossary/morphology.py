@@ -30,6 +30,9 @@ _ENGLISH_PREPOSITIONS = (
     "concerning", "near", "since", "facing",
 )  # fmt: skip
 _PIVOT_ARTICLE = re.compile(r"(?:\bthe\s+)?$", re.IGNORECASE)
+_PIVOT_OF = re.compile(r"(?:\bof\s+)?(?:\bthe\s+)?$", re.IGNORECASE)
+_PIVOT_AND = re.compile(r"^(?:,?\s+and\s+)?")  # a group's conjunction
+_PIVOT_S = re.compile(r"^(?:['’]s\b)?")  # an English possessive
 _PIVOT_PREPOSITION = re.compile(
     rf"(?:\b(?:{'|'.join(_ENGLISH_PREPOSITIONS)})\s+)?(?:\bthe\s+)?$", re.IGNORECASE
 )
@@ -100,14 +103,20 @@ class Kazakh(Morphology):
         found = re.search(rf"(?<!\w){re.escape(given)}(?!\w)", text)
         if found is None:
             return text
-        start, end = found.span()
-        before = _PIVOT_ARTICLE if match.lead is None else _PIVOT_PREPOSITION
-        start = re.search(before, text[:start]).start()  # type: ignore[union-attr]
-        if match.joined:
-            end += len(re.match(r"(?:,?\s+and\s+)?", text[end:]).group())  # type: ignore[union-attr]
-        phrase = _words_around(match, r, rendered) + (
-            " " if match.joined and end < len(text) else ""
+        genitive = match.case == "genitive"  # "the report of the EAEU", "the EAEU's"
+        before = (
+            _PIVOT_PREPOSITION
+            if match.lead is not None
+            else _PIVOT_OF
+            if genitive
+            else _PIVOT_ARTICLE
         )
+        after = _PIVOT_AND if match.joined else _PIVOT_S if genitive else None
+        start = _matched(before, text[: found.start()]).start()
+        end = found.end() + (len(_matched(after, text[found.end() :]).group()) if after else 0)
+        phrase = _words_around(match, r, rendered)
+        if match.joined and end < len(text):
+            phrase += " "
         if text[start : start + 1].isupper():
             phrase = phrase[0].upper() + phrase[1:]
         return text[:start] + phrase + text[end:]
@@ -134,6 +143,12 @@ class Kazakh(Morphology):
                 f" endings ({plain}, not {given}): remove 'possessive: true'",
             )
         ]
+
+
+def _matched(pattern: re.Pattern[str], text: str) -> re.Match[str]:
+    found = pattern.search(text)
+    assert found is not None  # the pattern's parts are all optional
+    return found
 
 
 def _words_around(match: TermMatch, r: Rendering, text: str) -> str:
