@@ -1,12 +1,15 @@
-"""Coordinated terms in Kazakh: «X и Y», «X, Y и Z» under one preposition or case.
+"""Coordinated terms in Kazakh: «X и Y», «X, Y или Z» under one preposition or case.
 
 Russian repeats the case on every conjunct (из Казахстана и России, в ЕАЭС и
-ШОС); Kazakh inflects the group once, on its last conjunct (ортақ жалғау):
-the conjuncts before it stay bare, the last two joined by мен/бен/пен, and
-the case ending or postposition goes on the last (Қазақстан мен Ресейден,
-ЕАЭО мен ШЫҰ-да, ЕАЭО мен ШЫҰ үшін, Қазақстан мен Ресей арасында). In the
-instrumental, where a -мен would follow the conjunction мен, the conjuncts
-are joined by және (Қазақстан және Ресеймен).
+ШОС); Kazakh inflects a group joined by «и» once, on its last conjunct
+(ортақ жалғау): the conjuncts before it stay bare, the last two joined by
+мен/бен/пен, and the case ending or postposition goes on the last
+(Қазақстан мен Ресейден, ЕАЭО мен ШЫҰ-да, ЕАЭО мен ШЫҰ үшін, Қазақстан мен
+Ресей арасында). In the instrumental, where a -мен would follow the
+conjunction мен, each keeps -мен and және joins them (Қазақстанмен және
+Ресеймен); alternatives («или», «либо») each keep their case, joined by
+немесе (Қазақстанда немесе Ресейде), a postposition once, after the last
+(Қазақстан немесе Ресей үшін).
 
 A term joins the group when nothing but «и» or a comma stands before it and
 it can be in the Russian case of the first (an abbreviation can be in any):
@@ -21,7 +24,9 @@ from typing import Any, Protocol
 
 from pipeline.glossary.cases import RULES, RUSSIAN_CASES, Rule
 
-_LINK = re.compile(r"\s*,\s*|,?\s+(и)\s+")  # group 1: the conjunction
+_LINK = re.compile(r"\s*,\s*|,?\s+(и|или|либо)\s+")  # group 1: the conjunction
+# Russian conjunction → (the Kazakh one, whether each conjunct takes the case)
+_JOINERS = {"и": ("мен", False), "или": ("немесе", True), "либо": ("немесе", True)}
 _RUSSIAN = {kazakh: russian for russian, kazakh in reversed(RUSSIAN_CASES.items()) if kazakh}
 
 
@@ -48,8 +53,8 @@ def coordinate(matches: Sequence[Conjunct], text: str) -> list[dict[str, Any]]:
     k = 0
     while k < len(matches):
         head = matches[k]
-        rule, governed = _governing(head, matches[k + 1 :], text)
-        if rule is None and governed is None:
+        rule = _governing(head, matches[k + 1 :], text)
+        if rule is None and head.case is None:
             k += 1
             continue
         group = [k] + [k + 1 + n for n in range(len(_chain(head, matches[k + 1 :], text, rule)))]
@@ -60,37 +65,36 @@ def coordinate(matches: Sequence[Conjunct], text: str) -> list[dict[str, Any]]:
                 changes[k] = {"case": None, "after": "", "lead": None, "rule": None}
             k += 1
             continue
-        joiner = "және" if kazakh == "instrumental" else "мен"
+        final = _LINK.fullmatch(text[matches[group[-2]].end : matches[group[-1]].start])
+        joiner, each = _JOINERS[final.group(1) if final else "и"]
+        if kazakh == "instrumental":  # no «мен … -мен»: each keeps -мен, және joins
+            joiner, each = ("және" if joiner == "мен" else joiner), True
         for n in group[:-1]:
-            bare: dict[str, Any] = {"case": None, "after": "", "rule": None}
-            word = _LINK.fullmatch(text[matches[n].end : matches[n + 1].start])
-            if word is not None and word.group(1):
-                bare.update(joined=joiner, tail=matches[n].end + word.end(1))
-            changes[n] = bare if n == k else {**bare, "lead": None}
+            conjunct: dict[str, Any] = {"case": kazakh if each else None, "after": "", "rule": None}
+            link = _LINK.fullmatch(text[matches[n].end : matches[n + 1].start])
+            if link is not None and link.group(1):
+                conjunct.update(joined=joiner, tail=matches[n].end + link.end(1))
+            changes[n] = conjunct if n == k else {**conjunct, "lead": None}
         changes[group[-1]] = {"case": kazakh, "after": after, "lead": None, "rule": None}
         k = group[-1] + 1
     return changes
 
 
-def _governing(
-    head: Conjunct, rest: Sequence[Conjunct], text: str
-) -> tuple[Rule | None, str | None]:
-    """The preposition rule a group follows (an indeclinable head takes the
-    row its followers' case agrees with: «в ЕАЭС и Россию» → dative), or,
-    with none, the Russian case of a declined head; (None, None) for neither."""
-    if head.rule is not None:
-        others = () if head.russian else [r for r in RULES if r.russian == head.rule.russian]
-        for rule in (head.rule, *others):
-            if _chain(head, rest, text, rule):
-                return rule, rule.russian_case
-        return head.rule, head.rule.russian_case
-    if head.case is None:
-        return None, None
-    return None, _RUSSIAN[head.case]
+def _governing(head: Conjunct, rest: Sequence[Conjunct], text: str) -> Rule | None:
+    """The preposition rule a group follows: the head's, or for a head that
+    does not decline the row its followers' case agrees with («в ЕАЭС и
+    Россию» → dative); None for a head with no preposition."""
+    if head.rule is None:
+        return None
+    same = [r for r in RULES if r.russian == head.rule.russian and not head.russian]
+    for rule in [head.rule, *same]:
+        if _chain(head, rest, text, rule):
+            return rule
+    return head.rule
 
 
 def _chain(head: Conjunct, rest: Sequence[Conjunct], text: str, rule: Rule | None) -> list[int]:
-    """The followers of ``head`` in its group, up to the first «и»."""
+    """The followers of ``head`` in its group, up to its conjunction."""
     wanted = rule.russian_case if rule else _RUSSIAN.get(head.case or "")
     out: list[int] = []
     before = head
@@ -103,4 +107,4 @@ def _chain(head: Conjunct, rest: Sequence[Conjunct], text: str, rule: Rule | Non
         if link.group(1):
             return out
         before = match
-    return []  # a list with no «и» is no group: «в ЕАЭС, говорят, …»
+    return []  # a list with no conjunction is no group: «в ЕАЭС, говорят, …»
