@@ -250,3 +250,9 @@ def test_the_pivot_route_puts_in_the_phrase_the_russian_asked_for() -> None:
 )
 def test_an_english_genitive_gives_way_to_the_kazakh_one(english: str, kazakh: str) -> None:
     assert pivot("Доклад ЕАЭС вышел.", english)[1] == kazakh
+
+
+def test_alternatives_through_the_pivot() -> None:
+    assert pivot(
+        "Цены в Казахстане или России растут.", "Prices in Kazakhstan or Russia are rising."
+    )[1] == ("Prices Қазақстанда немесе Ресейде are rising.")

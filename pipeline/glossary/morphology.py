@@ -31,7 +31,7 @@ _ENGLISH_PREPOSITIONS = (
 )  # fmt: skip
 _PIVOT_ARTICLE = re.compile(r"(?:\bthe\s+)?$", re.IGNORECASE)
 _PIVOT_OF = re.compile(r"(?:\bof\s+)?(?:\bthe\s+)?$", re.IGNORECASE)
-_PIVOT_AND = re.compile(r"^(?:,?\s+and\s+)?")  # a group's conjunction
+_PIVOT_AND = re.compile(r"^(?:,?\s+(?:and|or)\s+)?")  # a group's conjunction
 _PIVOT_S = re.compile(r"^(?:['’]s\b)?")  # an English possessive
 _PIVOT_PREPOSITION = re.compile(
     rf"(?:\b(?:{'|'.join(_ENGLISH_PREPOSITIONS)})\s+)?(?:\bthe\s+)?$", re.IGNORECASE
