@@ -30,7 +30,6 @@ _ENGLISH_PREPOSITIONS = (
     "concerning", "near", "since", "facing",
 )  # fmt: skip
 _PIVOT_ARTICLE = re.compile(r"(?:\bthe\s+)?$", re.IGNORECASE)
-_PIVOT_OF = re.compile(r"(?:\bof\s+)?(?:\bthe\s+)?$", re.IGNORECASE)
 _PIVOT_AND = re.compile(r"^(?:,?\s+(?:and|or)\s+)?")  # a group's conjunction
 _PIVOT_S = re.compile(r"^(?:['’]s\b)?")  # an English possessive
 _PIVOT_PREPOSITION = re.compile(
@@ -103,14 +102,8 @@ class Kazakh(Morphology):
         found = re.search(rf"(?<!\w){re.escape(given)}(?!\w)", text)
         if found is None:
             return text
-        genitive = match.case == "genitive"  # "the report of the EAEU", "the EAEU's"
-        before = (
-            _PIVOT_PREPOSITION
-            if match.lead is not None
-            else _PIVOT_OF
-            if genitive
-            else _PIVOT_ARTICLE
-        )
+        before = _PIVOT_ARTICLE if match.lead is None else _PIVOT_PREPOSITION
+        genitive = match.case == "genitive"  # "the EAEU's report": ЕАЭО-ның
         after = _PIVOT_AND if match.joined else _PIVOT_S if genitive else None
         start = _matched(before, text[: found.start()]).start()
         end = found.end() + (len(_matched(after, text[found.end() :]).group()) if after else 0)
