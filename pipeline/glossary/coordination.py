@@ -11,9 +11,10 @@ conjunction мен, each keeps -мен and және joins them (Қазақста
 немесе (Қазақстанда немесе Ресейде), a postposition once, after the last
 (Қазақстан немесе Ресей үшін).
 
-A term joins the group when nothing but «и» or a comma stands before it and
-it can be in the Russian case of the first (an abbreviation can be in any):
-«из Казахстана и Россия ответила» is two clauses, and Россия stays apart.
+A term joins the group when nothing but a comma or the conjunction stands
+before it and it can be in the Russian case of the first (an abbreviation can
+be in any): «из Казахстана, и Россия ответила» is two clauses, and Россия
+stays apart; «из Казахстана и из России» are two groups of one.
 """
 
 from __future__ import annotations
