@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.glossary.kazakh import CASES, decline, has_possessive, is_compound
+from pipeline.glossary.kazakh import (
+    CASES,
+    decline,
+    has_possessive,
+    is_back,
+    is_compound,
+    possessive,
+)
 from tests.test_kazakh import GOLDEN
 
 WORDS = Path(__file__).parent / "cases" / "kazakh" / "stemmer-words.tsv"
@@ -124,3 +131,33 @@ def test_a_name_with_a_possessive_never_takes_a_plain_ending(
     assert decline(name, "locative").split()[-1] == locative
     plain = re.compile(r"[ыі](?:ға|ге|да|де|дан|ден|ны|ні)$")
     assert not any(plain.search(decline(name, c)) for c in CASES)
+
+
+@pytest.mark.parametrize(
+    ("word", "owned"),
+    [
+        # к → г, қ → ғ, п → б between vowels
+        ("одақ", "одағы"),
+        ("тарақ", "тарағы"),
+        ("жүрек", "жүрегі"),
+        ("мектеп", "мектебі"),
+        ("кітап", "кітабы"),
+        # … not after a consonant (Ұлттық банкі, паркі)
+        ("банк", "банкі"),
+        ("парк", "паркі"),
+        # after a vowel -сы/-сі
+        ("комиссия", "комиссиясы"),
+        ("бала", "баласы"),
+        ("әке", "әкесі"),
+        # consonants that do not alternate; и, у as consonant-final
+        ("ұйым", "ұйымы"),
+        ("кеңес", "кеңесі"),
+        ("министрлік", "министрлігі"),
+        ("би", "биі"),
+        ("су", "суы"),
+    ],
+)
+def test_the_possessive_a_declared_name_takes(word: str, owned: str) -> None:
+    assert possessive(word) == owned
+    declined = decline(f"Ұлттық {word}", "dative", possessive_head=True)
+    assert declined == f"Ұлттық {owned}" + ("на" if is_back(owned) else "не")
