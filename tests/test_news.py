@@ -36,7 +36,11 @@ IMAGE = b"\x89PNG\r\n\x1a\n not really a picture, but its bytes are copied as th
 # CLDR's long dates for Russian and English (a narrow no-break space keeps "г."
 # with the year); Kazakh as its official and news texts write a date (the
 # registry's date_format), the year kept with "жылғы".
-DATES = {"ru": "11 ноября 2025\u202fг.", "kk": "2025\u00a0жылғы 11 қараша", "en": "November 11, 2025"}
+DATES = {
+    "ru": "11 ноября 2025\u202fг.",
+    "kk": "2025\u00a0жылғы 11 қараша",
+    "en": "November 11, 2025",
+}
 OG_LOCALES = {"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
 KK_REVISED = "2025-11-20 09:30+0500"
 
