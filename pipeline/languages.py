@@ -63,6 +63,16 @@ class Language:
     # kept in the Russian spelling.
     transliterate_names: bool = False
     source: bool = False  # the transcripts' language (exactly one)
+    # An interview's date on its pages (Babel): a CLDR format name ("long":
+    # «11 ноября 2025 г.», «November 11, 2025») or an LDML pattern where the
+    # language's written norm differs from CLDR's.
+    date_format: str = "long"
+    # Search's stemmer: lunr.js's name of the language, whose script
+    # lunr.<name>.min.js is lunr-languages' (Material ships them) or ours
+    # (docs/assets/javascripts/lunr/min/); "en" is lunr's own English; "" none
+    # (words found as written). The site build indexes with it and writes it
+    # into search/<code>/index.json, where the search worker reads it.
+    search_stemmer: str = ""
 
     def name_on(self, page: str) -> str:
         """How a page in the language ``page`` names this language."""
@@ -102,6 +112,7 @@ RUSSIAN = Language(
     ),
     names={"ru": "Русский", "kk": "Орысша", "en": "Russian"},
     source=True,
+    search_stemmer="ru",
 )
 KAZAKH = Language(
     code="kk",
@@ -132,6 +143,11 @@ KAZAKH = Language(
     ),
     names={"ru": "Казахский", "kk": "Қазақша", "en": "Kazakh"},
     morphology="kazakh",
+    # «2025 жылғы 11 қараша», as Kazakh official and news texts write a date;
+    # CLDR's long format is «2025 ж. 11 қараша». A no-break space keeps the
+    # year with "жылғы".
+    date_format="y\u00a0'жылғы' d MMMM",
+    search_stemmer="kk",  # ours: lunr-languages has no Kazakh
 )
 ENGLISH = Language(
     code="en",
@@ -162,6 +178,7 @@ ENGLISH = Language(
     morphology="english",
     quotes=None,
     transliterate_names=True,
+    search_stemmer="en",
 )
 
 # In the site's order: the switcher's, the glossary page's list of renderings.

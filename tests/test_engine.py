@@ -8,6 +8,7 @@ have) turns ЕАЭС into ЕАЭО.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -22,10 +23,12 @@ import polib
 import pytest
 
 from pipeline.languages import LABELS
+from pipeline.site.meta import time_element
 from tests.conftest import SAMPLE, SAMPLE_SLUG, Cli, sample_corpus
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
 SYMBOLS = ["ЕАЭС", "EAEU", "ЕАЭО"]
+SAMPLE_DATE = datetime.date(2025, 11, 11)  # the sample's 'date:'
 # These tests are about the engine; glossary enforcement has tests of its own.
 NO_GLOSSARY = Path(__file__).parent / "cases"
 
@@ -169,10 +172,13 @@ def test_index_install_downloads_and_installs(package_index: str, cli: Cli) -> N
 
 
 def expected_translation(cli: Cli, language: str, source: str, target: str) -> str:
-    """The sample in `language` if every sentence came back with source→target."""
+    """The sample in `language` if every sentence came back with source→target
+    (its source link and date in the language's words)."""
     markdown = sample_markdown(cli).replace(source, target)
     ru, labels = LABELS["ru"], LABELS[language]
-    return markdown.replace(f"[{ru.source}]", f"[{labels.source}]")
+    dates = time_element(SAMPLE_DATE, "ru"), time_element(SAMPLE_DATE, language)
+    assert dates[0] in markdown
+    return markdown.replace(f"[{ru.source}]", f"[{labels.source}]").replace(*dates)
 
 
 def test_translate_a_transcript_through_a_direct_model(packages: dict[str, Path], cli: Cli) -> None:

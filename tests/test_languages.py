@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import ast
 import csv
+import datetime
 import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import babel.dates
+import material  # type: ignore[import-untyped]
 import polib
 import pytest
 from hypothesis import given, settings
@@ -55,6 +58,7 @@ FRENCH = Language(
     ),
     names={"ru": "Французский", "kk": "Французша", "en": "French"},
     transliterate_names=True,
+    search_stemmer="fr",  # lunr-languages' French, which Material ships
 )
 # The house terms in French: (name, abbreviation, use).
 RENDERINGS = {
@@ -299,6 +303,19 @@ def test_every_registry_language_names_known_rules() -> None:
         assert language.morphology in MORPHOLOGIES, language.code
         assert language.alphabet == "".join(dict.fromkeys(language.alphabet)), language.code
     assert [c for c, lang in REGISTRY.items() if lang.source] == [languages.SOURCE]
+
+
+@pytest.mark.parametrize("language", [*REGISTRY.values(), FRENCH], ids=lambda lang: lang.code)
+def test_every_language_has_a_date_format_and_a_search_stemmer_script(language: Language) -> None:
+    date = babel.dates.format_date(
+        datetime.date(2025, 11, 11), language.date_format, language.locale
+    )
+    assert "2025" in date and "11" in date
+    if language.search_stemmer not in ("", "en"):  # lunr's own English, or none
+        script = f"lunr.{language.search_stemmer}.min.js"
+        material_lunr = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+        ours = ROOT / "docs" / "assets" / "javascripts" / "lunr" / "min"
+        assert (ours / script).is_file() or (material_lunr / script).is_file()
 
 
 def test_languages_module_imports_nothing_of_the_pipeline() -> None:

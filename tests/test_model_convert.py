@@ -146,7 +146,9 @@ def test_a_checkpoint_becomes_an_installed_package_that_translates(
         # The first exchange of the sample (a random model writes the longest
         # output it may: the whole interview would take minutes).
         short = tmp_path / "short.txt"
-        short.write_text("\n\n".join(russian()[5:7]) + "\n", encoding="utf-8")
+        body = SAMPLE.read_text(encoding="utf-8").split("\n---\n", 1)[1]  # after the front matter
+        exchange = [line for line in body.splitlines() if line][:2]
+        short.write_text("\n\n".join(exchange) + "\n", encoding="utf-8")
         code, out, err = cli("-C", NO_GLOSSARY, "translate", short, "--to", pair[1])
         assert (code, err) == (0, ""), err
         assert out.count("\n") > 3

@@ -52,6 +52,15 @@ def test_publish_builds_the_three_language_site(project: Path, cli: Cli) -> None
         )
 
 
+def test_the_shipped_project_publishes_in_strict_mode(project: Path, cli: Cli) -> None:
+    """`make publish STRICT=1` on the repository as shipped: the sample is dated
+    and translated in full, so strict mode finds nothing to refuse."""
+    code, _, err = cli("-C", project, "publish", "--strict")
+    assert code == 0, err
+    assert "no 'date:'" not in err
+    assert '<time datetime="2025-11-11">' in page(project, "ru")
+
+
 def test_second_publish_writes_nothing_and_check_passes(project: Path, cli: Cli) -> None:
     assert cli("-C", project, "publish")[0] == 0
     code, _, err = cli("-C", project, "publish", "--no-site")

@@ -66,6 +66,32 @@ def test_hreflang_alternates_point_at_the_same_interview(site: Path, language: s
     assert links == {**expected, "x-default": expected["ru"]}
 
 
+def test_x_default_is_the_original_language_of_the_site(site: Path, tmp_path: Path) -> None:
+    """x-default is the i18n plugin's default language (which publish keeps the
+    registry's source language), not a fixed "ru": a site whose original were
+    Kazakh points x-default at the Kazakh page."""
+    root = tmp_path / "project"
+    shutil.copytree(site.parent, root, ignore=shutil.ignore_patterns("site", ".cache"))
+    config = root / "mkdocs.yml"
+    text = config.read_text().replace("          default: true\n", "", 1)
+    text = text.replace("- locale: kk\n", "- locale: kk\n          default: true\n", 1)
+    config.write_text(text)
+    assert run(["-C", str(root), "publish", "--no-site"]) == 1  # not the registry's source
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(config)))
+    page = (root / "site" / "ru" / "interviews" / SAMPLE_SLUG / "index.html").read_text()
+    links = {
+        lang: href
+        for href, lang in re.findall(
+            r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', page
+        )
+    }
+    assert links["x-default"] == links["kk"] == f"{SITE_URL}interviews/{SAMPLE_SLUG}/"
+    assert links["ru"] == f"{SITE_URL}ru/interviews/{SAMPLE_SLUG}/"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_question_is_on_every_page_with_its_anchor(site: Path, language: str) -> None:
     page = interview(site, language)

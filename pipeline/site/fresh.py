@@ -42,8 +42,10 @@ def inputs_hash(config: Any, config_file: Path, epoch: str) -> str:
         f"{d.metadata['Name']}={d.version}" for d in importlib.metadata.distributions()
     )
     digest.update("\n".join(packages).encode())
-    # The build's own steps after MkDocs (the search index): this package's code.
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    # The build's own steps after MkDocs (the search index): this package's code,
+    # and the language registry it and the hooks read (search stemmers, 404 text).
+    registry = Path(__file__).parents[1] / "languages.py"
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), registry]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -1,6 +1,6 @@
 """What a news page says about itself: its date, description and link previews.
 
-Dates are shown in each language's own format (CLDR, through Babel); the
+Dates are shown in each language's own format (the registry's, through Babel); the
 description is the interview's lede, or the opening of its first answer, in
 the page's language; the Open Graph and Twitter tags of the page's head come
 from the same values. ``overrides/main.html`` writes them into the head.
@@ -98,8 +98,10 @@ def _plain(node: Node) -> Any:
 
 
 def shown_date(date: datetime.date, language: str) -> str:
-    """The language's CLDR long date (Babel): «11 ноября 2025 г.», «2025 ж. 11 қараша»."""
-    return babel.dates.format_date(date, "long", locale=language)
+    """The date in the language's words and order (its registry ``date_format``,
+    through Babel): «11 ноября 2025 г.», «2025 жылғы 11 қараша», «November 11, 2025»."""
+    lang = REGISTRY[language]
+    return babel.dates.format_date(date, lang.date_format, locale=lang.locale)
 
 
 def time_element(date: datetime.date, language: str) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from pipeline.languages import CODES
+from pipeline.languages import CODES, REGISTRY
 
 LANGUAGES = CODES  # the registry's: the default first, the others under /<lang>/
 TITLE_WEIGHT = 10  # a word in a section's title counts as this many in its text
@@ -65,7 +65,8 @@ def plain(markup: str) -> str:
 
 def _stemmers() -> Callable[[str, str], str]:
     """lunr.js with the languages' pipelines, as the browser runs them:
-    ``indexTerms(lang, JSON list of words)`` → JSON list of each word's terms.
+    ``indexTerms(stemmer, JSON list of words)`` → JSON list of each word's terms,
+    ``stemmer`` the registry's ``search_stemmer`` of the words' language.
 
     lunr.js is MkDocs' copy (Material bundles the same version into its
     worker), the languages Material's lunr-languages and our Kazakh.
@@ -79,16 +80,22 @@ def _stemmers() -> Callable[[str, str], str]:
     context.eval((Path(search.__file__).parent / "templates/search/lunr.js").read_text())
     languages = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
     context.eval((languages / "lunr.stemmer.support.min.js").read_text())
-    for code in LANGUAGES:  # lunr-languages' stemmer of each language Material has one for
-        if (languages / f"lunr.{code}.min.js").is_file():
-            context.eval((languages / f"lunr.{code}.min.js").read_text())
-    context.eval((_ASSETS / "lunr.kk.min.js").read_text())
+    for name in sorted({REGISTRY[code].search_stemmer for code in LANGUAGES} - {"", "en"}):
+        script = f"lunr.{name}.min.js"  # the registry's stemmers: ours, else Material's
+        context.eval(
+            next(p for p in (_ASSETS / script, languages / script) if p.is_file()).read_text()
+        )
     context.eval(
-        """function indexTerms(lang, words) {
-          var l = lang === "en" ? lunr : lunr[lang];
-          if (!l) {  // no stemmer for the language: its words as written
+        """function indexTerms(stemmer, words) {
+          var l = stemmer === "en" ? lunr : lunr[stemmer];
+          if (!l) {  // no stemmer: the words as written (the worker's same rule)
             var same = function (t) { return t; };
-            l = {trimmer: lunr.trimmer, stopWordFilter: same, stemmer: same};
+            var trimmer = function (t) {
+              return t.update(function (s) {
+                return s.replace(/^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu, "");
+              });
+            };
+            l = {trimmer: trimmer, stopWordFilter: same, stemmer: same};
           }
           var fns = [l.trimmer, l.stopWordFilter, l.stemmer];
           return JSON.stringify(JSON.parse(words).map(function (word) {
@@ -132,7 +139,7 @@ def build_indexes(docs: Iterable[dict[str, str]], separator: str) -> dict[str, L
     index_terms = _stemmers()
     for lang, sections in counts.items():
         vocabulary = sorted({w for pair in sections for part in pair for w in part})
-        terms = json.loads(index_terms(lang, json.dumps(vocabulary)))
+        terms = json.loads(index_terms(REGISTRY[lang].search_stemmer, json.dumps(vocabulary)))
         stems = dict(zip(vocabulary, terms, strict=True))
         postings: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         for number, pair in enumerate(sections):
@@ -210,6 +217,7 @@ def write_search_index(site: Path) -> None:
                 "shards": sorted(by_shard),
                 "pages": index.page_starts,
                 "sections": len(index.sections),
+                "stemmer": REGISTRY[lang].search_stemmer,  # the worker's
             },
         )
     _write(source, {"config": data["config"], "docs": []})

@@ -21,7 +21,7 @@ from tests.conftest import SAMPLE_SLUG
 DATES = {
     slug: {
         "ru": f"{d} ноября 2025\u202fг.",
-        "kk": f"2025\u202fж. {d} қараша",
+        "kk": f"2025\u00a0жылғы {d} қараша",
         "en": f"November {d}, 2025",
     }
     for slug, d in ((SAMPLE_SLUG, 11), (SECOND_SLUG, 13))
@@ -58,7 +58,7 @@ def json_ld(page: Page) -> list[dict[str, Any]]:
 def test_date_and_description_are_visible_in_the_pages_language(
     site: Site, page: Page, problems: Problems, language: str
 ) -> None:
-    for slug in (SECOND_SLUG,):  # the sample has no date
+    for slug in (SAMPLE_SLUG, SECOND_SLUG):
         open_page(page, site.page_url(language, slug))
         date = page.locator("article .interview-meta time")
         assert date.is_visible()
@@ -84,7 +84,9 @@ def test_home_lists_newest_first_with_date_and_lede(
     assert newest.locator("time").inner_text() == DATES[SECOND_SLUG][language]
     assert newest.locator("time").is_visible()
     assert LEDES[language] in newest.inner_text()
-    assert items.nth(1).locator("time").count() == 0  # the undated sample, last
+    older = items.nth(1)
+    assert older.locator("a").get_attribute("href") == f"interviews/{SAMPLE_SLUG}/"
+    assert older.locator("time").inner_text() == DATES[SAMPLE_SLUG][language]
     assert problems.all() == []
 
 

@@ -5,12 +5,14 @@
 // the sections of the pages it shows, not the whole site's text.
 //
 // Words become terms as lunr.js made them for Material's own search: trimmer,
-// stop words and the language's stemmer (lunr's English, lunr-languages'
-// Russian, our Kazakh from ../lunr/min/lunr.kk.min.js), the same JavaScript the
-// index was built with. A query term finds the index's terms that begin with
-// it (Material's trailing wildcard), except a short one: Kazakh's short stems
-// ("ел" must find ел, елдің, елдер, not елші) and words of one or two letters
-// find themselves only.
+// stop words and the language's stemmer, the same JavaScript the index was
+// built with. Which stemmer is the index's to say (index.json's "stemmer", from
+// the pipeline's language registry): lunr's own English ("en"), lunr-languages'
+// or our own ../lunr/min/lunr.<name>.min.js, or none (words as written), so a
+// language added to the registry needs nothing here. A query term finds the
+// index's terms that begin with it (Material's trailing wildcard), except words
+// of one or two letters and what the stemmer's own queryTerms says to meet
+// whole (Kazakh's short stems: "ел" must find ел, елдің, елдер, not елші).
 "use strict";
 
 var params = new URL(self.location.href).searchParams;
@@ -29,7 +31,7 @@ var shards = new Map(); // file → Promise of its terms
 var latest = 0; // the query answered last wins
 
 var lunr = null; // from Material's worker, imported at the end
-var language = null; // lunr's functions for LANG
+var language = null; // the stemmer's lunr functions, once index.json is read
 
 function fetchJSON(path) {
   return fetch(new URL(path, ROOT)).then(function (response) {
@@ -63,8 +65,8 @@ function indexTerms(word) {
 function queryTerms(word) {
   var token = language.trimmer(new lunr.Token(word.toLowerCase(), {}));
   if (!token || token.toString() === "" || !language.stopWordFilter(token)) return [];
-  var terms = LANG === "kk"
-    ? self.lunrKazakh.queryTerms(token.toString())
+  var terms = language.queryTerms
+    ? language.queryTerms(token.toString())
     : [{ stem: language.stemmer(token).toString(), whole: false }];
   return terms.map(function (term) {
     return { stem: term.stem, whole: term.whole || term.stem.length < EXACT_BELOW };
@@ -213,7 +215,10 @@ addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
     separator = new RegExp(message.data.config.separator, "g");
-    manifest = fetchJSON("index.json");
+    manifest = fetchJSON("index.json").then(function (loaded) {
+      language = stemmer(loaded.stemmer);
+      return loaded;
+    });
     manifest.then(function (loaded) {
       manifest = loaded;
       postMessage({ type: READY });
@@ -234,9 +239,23 @@ addEventListener("message", function (event) {
   }
 });
 
+// lunr's functions for the stemmer named ``name``: "en" is lunr's own, "" none.
+function stemmer(name) {
+  if (!name) { // the words as written (pipeline/site/search_index.py's same rule)
+    var same = function (token) { return token; };
+    var trimmer = function (token) {
+      return token.update(function (s) {
+        return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      });
+    };
+    return { trimmer: trimmer, stopWordFilter: same, stemmer: same };
+  }
+  if (name === "en") return lunr;
+  if (!lunr[name]) {
+    importScripts("../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr." + name + ".min.js");
+  }
+  return lunr[name];
+}
+
 importScripts(params.get("material"));
 lunr = self.lunr;
-if (LANG !== "en") {
-  importScripts("../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr." + LANG + ".min.js");
-}
-language = LANG === "en" ? lunr : lunr[LANG];
