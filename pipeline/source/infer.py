@@ -15,7 +15,8 @@ from pipeline.errors import InputError, Location
 from pipeline.source.document import BlockKind, Metadata
 from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of, surname
 from pipeline.source.layout import Family, Layout, Voice
-from pipeline.source.turns import BOLD, Paragraph, ends_as_question, person, sequence
+from pipeline.source.order import sequence
+from pipeline.source.turns import BOLD, Paragraph, ends_as_question, person
 
 
 def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:

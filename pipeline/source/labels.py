@@ -28,14 +28,17 @@ _WORD = (
 _NAME = re.compile(rf"(?:{_WORD})(?:(?:\s+|(?<=\.))(?:{_WORD})){{0,3}}")
 _LABEL = re.compile(
     rf"(?P<label>{_NAME.pattern})"
-    rf"(?P<about>,[ \t]*[{_LOWER}][{_LOWER}\w -]{{0,40}}(?<=\w))?"  # ", корреспондент"
-    r"\s*(?P<sep>:|\.(?=\s|$))[ \t\u00a0]*"
+    rf"(?P<about>,[ \t]*[{_LOWER}][{_LOWER}\w -]{{0,40}}(?<=\w)"  # ", корреспондент"
+    r"|[ \t]*\([^()\n:]{1,80}\))?"  # " (экономист, Алматы)"
+    # ":", "." or a dash between spaces ("Марина Ковалёва – Сколько…")
+    r"\s*(?P<sep>:|\.(?=\s|$)|(?<=\s)[—–-]{1,2}(?=[ \t\u00a0]+\S))[ \t\u00a0]*"
 )
 _OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\s*(?P<sep>[:.])[ \t\u00a0]*")
 # Words that say what a turn is rather than who speaks.
 QUESTION_WORDS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер", "ведущий"}
 QUESTION_WORDS |= {"модератор", "ведущая", "редакция"}
 ANSWER_WORDS = {"ответ", "о"}
+_ROLES = QUESTION_WORDS | ANSWER_WORDS
 _NOT_NAMES = {"CONJ", "PREP", "PRCL", "INTJ", "ADVB", "VERB", "INFN", "PRED", "GRND", "NPRO"}
 _NOT_NAMES |= {"ADJS", "PRTS", "COMP", "NUMR"}
 
@@ -51,6 +54,7 @@ class Lead:
     outlet: bool = False
     asks: bool = False  # the label says so: "Дарья Ким, корреспондент:"
     after_dash: str | None = None  # "— Имя: …": the text after the dash, if not a label
+    dashed: bool = False  # "Имя Фамилия – текст": a name, then a dash instead of a colon
 
 
 def key_of(label: str) -> str:
@@ -82,6 +86,8 @@ def _label(body: str) -> Lead | None:
     m = _LABEL.match(body)
     if m and m.group("sep") == "." and not body[m.end() :].strip():
         return None  # "Ответ." alone is a sentence; only "Ответ:" may stand on its own line
+    if m and m.group("sep") not in (":", "."):
+        return _dashed(m.group("label"), body[m.end() :]) if not m.group("about") else None
     label = m.group("label") if m else ""
     one_word = label.isupper() and len(label) > 2 and " " not in label and "." not in label
     if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):
@@ -107,6 +113,17 @@ def _label(body: str) -> Lead | None:
         )
         return Lead(key, label, body[m.end() :], strong)
     return None
+
+
+def _dashed(label: str, rest: str) -> Lead | None:
+    """ "Марина Ковалёва – Сколько…": only a person's name (or initials) can be a
+    label before a dash ("Москва – столица" is a sentence); never strong alone."""
+    words = label.replace(".", ". ").split()
+    if not all(len(w.rstrip(".")) <= 1 or _person_word(w.rstrip(".")) for w in words):
+        return None
+    if any(len(w) == 1 for w in words) or (label.isupper() and len(words) == 1):
+        return None  # "А – …", "ГЛАВНОЕ – …": a letter or a word in capitals
+    return Lead(key_of(label), label, rest, False, dashed=True)
 
 
 def _name_like(label: str, sep: str) -> bool:
@@ -170,6 +187,11 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
     found = [lead for lead in leads if lead is not None and lead.key != DASH]
     counts = Counter(lead.key for lead in found)
     known_keys = {key_of(k) for k in known} - {""}
+    # A name before a dash is a label when two voices speak that way, each more
+    # than once (one name recurring before a dash is a subject: "Путин – …").
+    dashed = {lead.key for lead in found if lead.dashed and counts[lead.key] >= 2}
+    if len({surname(k) for k in dashed}) < 2:
+        found = [lead for lead in found if not lead.dashed or lead.key in known_keys]
     known_surnames = {surname(k) for k in known_keys}
     keys = {
         lead.key
@@ -179,14 +201,15 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
         or lead.key in known_keys
         or surname(lead.key) in known_surnames
     }
-    # A surname alone is a label when a full label ends with it.
+    # A surname alone is a label when a full label ends with it, and a full
+    # label is one when its surname alone recurs ("Анна Ли —" once, then "Ли —").
     surnames = {surname(k) for k in keys if len(k.split()) > 1}
-    keys |= {lead.key for lead in found if lead.key in surnames}
+    keys |= {lead.key for lead in found if lead.key in surnames or surname(lead.key) in keys}
     full = sorted(keys | known_keys, key=lambda k: (-len(k.split()), k))
     speaker = {}
     for key in keys:
         last = surname(key)
-        same = [k for k in full if surname(k) == last and len(last) > 2]
+        same = [k for k in full if surname(k) == last and len(last) > 1 and last not in _ROLES]
         speaker[key] = same[0] if same else key
     return speaker
 
