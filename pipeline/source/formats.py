@@ -23,6 +23,16 @@ _MD_ITALIC_LINE = re.compile(r"\s*([*_])(?P<text>[^*_\s](?:.*[^*_\s])?)\1\s*")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
+# Documents saved under a text file's name: each begins with its signature.
+_OTHER_FORMATS = (
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or Excel file"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt file renamed?)"),
+)
+_SAVE_AS = "save it as .docx or as plain text (.txt)"
+
+
 @dataclass(frozen=True)
 class Source:
     text: str
@@ -42,6 +52,9 @@ def read_source(path: Path) -> Source:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read the transcript: {e.strerror}", Location(path)) from None
+    other = next((what for sign, what in _OTHER_FORMATS if data.lstrip().startswith(sign)), None)
+    if other is not None:  # read as text, it would be published as its markup
+        raise InputError(f"this is {other}, not a text file: {_SAVE_AS}", Location(path))
     text = decode_transcript(data, path)
     return _markdown_source(text) if suffix == ".md" else Source(text)
 
@@ -69,12 +82,16 @@ def _paragraph_source(paragraphs: list[_Paragraph]) -> Source:
 def _docx_paragraphs(path: Path) -> list[_Paragraph]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        return [
+            (p.text, _throughout(p, "bold"), _throughout(p, "italic")) for p in document.paragraphs
+        ]
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
+        # A damaged file (cut short, its XML broken) or another kind of archive.
         raise InputError("not a Word .docx file (save it again as .docx)", Location(path)) from None
-    return [(p.text, _throughout(p, "bold"), _throughout(p, "italic")) for p in document.paragraphs]
 
 
 def _throughout(paragraph: Any, attribute: str) -> bool:

@@ -25,6 +25,12 @@ def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
         raise InputError(
             "no question/answer turns found: the transcript has no text", Location(path)
         )
+    if not any(c.isalnum() for p in paragraphs for c in p.full):
+        raise InputError(
+            "no question/answer turns found: the transcript has marks (dashes, labels) but no"
+            " words",
+            Location(path, paragraphs[0].line),
+        )
     forced = Family(meta.layout) if meta.layout else None
     roles = _roles(paragraphs, meta, forced, path)
     if forced is not None:
@@ -52,6 +58,14 @@ def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
             "no question/answer turns found: start each turn on a new line with a dash"
             " (— …) or a speaker label (Вопрос: …, Имя Фамилия: …)",
             Location(path, paragraphs[0].line),
+        )
+    answers = [it for it in layout.items if it.kind is BlockKind.ANSWER]
+    if not answers:  # only questions (labels with nothing after them): not an interview yet
+        first = next(it for it in layout.items if it.kind is BlockKind.QUESTION)
+        raise InputError(
+            "questions but no answers found: each answer starts on a new line after its"
+            " question (with a dash, a speaker label or none)",
+            Location(path, paragraphs[first.paragraphs[0]].line),
         )
     return _with_voices(layout, meta)
 
@@ -103,8 +117,11 @@ def _roles(
     if not unknown:
         return roles
     if BlockKind.QUESTION in roles.values():
+        # The interviewer the front matter or the lede names asks; the others answer.
+        named = interviewer and any(surname(m) == surname(interviewer) for m in roles)
         for m in unknown:
-            roles[m] = BlockKind.QUESTION if _asks(turns[m]) >= 0.75 else BlockKind.ANSWER
+            asks = not named and _asks(turns[m]) >= 0.75
+            roles[m] = BlockKind.QUESTION if asks else BlockKind.ANSWER
         return roles
     return roles | _interviewer_by_evidence(turns, unknown, paragraphs, forced, path)
 
