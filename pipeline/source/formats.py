@@ -82,15 +82,14 @@ def _paragraph_source(paragraphs: list[_Paragraph]) -> Source:
 def _docx_paragraphs(path: Path) -> list[_Paragraph]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
         return [
             (p.text, _throughout(p, "bold"), _throughout(p, "italic")) for p in document.paragraphs
         ]
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
-        # A damaged file (cut short, its XML broken) or another kind of archive.
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        # A damaged file (cut short; broken XML: lxml's error is a SyntaxError) or another archive.
         raise InputError("not a Word .docx file (save it again as .docx)", Location(path)) from None
 
 
