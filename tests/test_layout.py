@@ -413,3 +413,52 @@ def test_an_odt_footnote_is_not_part_of_the_interview(tmp_path: Path, cli: Cli) 
     assert (code, err) == (0, "")
     assert "Сноска" not in out
     assert out == cli("convert", plain)[1]
+
+
+# --- Shapes close to a label that are text -------------------------------------
+
+NOT_LABELS = {
+    # One name before a dash, twice: the subject of sentences, not a voice.
+    "a-subject-before-a-dash": (
+        "— Как вы оцениваете визит?\n\n— Путин — опытный переговорщик. Визит прошёл спокойно.\n\n"
+        "— А итоги?\n\n— Путин — прагматик, итоги будут экономическими.\n",
+        "dashes",
+        2,
+        "Путин — прагматик, итоги будут экономическими.",
+    ),
+    # A place before a dash is never a person's name.
+    "a-place-before-a-dash": (
+        "Москва — Астана: что дальше?\n\nАнна Ли — Что дальше?\n\nБахыт Ержанов — Рост.\n\n"
+        "Анна Ли — Почему?\n\nБахыт Ержанов — Спрос.\n",
+        "turns",
+        2,
+        "Москва — Астана: что дальше?\n{.lede}",
+    ),
+    # A time of day in the text is not a recording's time code.
+    "a-time-of-day": (
+        "— Когда начался митинг?\n\n— 12:30 — так было в объявлении. Пришли к часу.\n",
+        "dashes",
+        1,
+        "12:30 — так было в объявлении.",
+    ),
+    # A labelled question in two paragraphs, its answer unmarked.
+    "a-question-in-two-paragraphs": (
+        "Вопрос: Город закрыл улицу для машин.\n\nКак идут дела у кафе?\n\nЛучше прежнего.\n\n"
+        "Выручка выросла.\n\nВопрос: А пробки?\n\nУшли за три месяца.\n",
+        "marked-questions",
+        2,
+        "## Город закрыл улицу для машин. Как идут дела у кафе? {#q1",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_LABELS))
+def test_text_that_looks_like_a_marker_stays_text(name: str, tmp_path: Path, cli: Cli) -> None:
+    text, family, questions, shown = NOT_LABELS[name]
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    _, layout = read_layout(path)
+    assert (layout.family.value, layout.questions) == (family, questions)
+    code, out, err = cli("convert", path)
+    assert (code, err) == (0, "")
+    assert shown in out
