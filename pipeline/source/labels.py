@@ -155,11 +155,13 @@ def _not_a_common_word(word: str) -> bool:
     return tags[0].POS not in _NOT_NAMES
 
 
+@lru_cache(maxsize=4096)
 def _patronymic(word: str) -> bool:
     """Name and patronymic is how one addresses a person, not how a label names them."""
     return "Patr" in str(_morph().parse(word.lower())[0].tag)
 
 
+@lru_cache(maxsize=4096)
 def _person_word(word: str) -> bool:
     """A surname or first name as the dictionary knows them, or a word it does not know."""
     word = word.lower()
