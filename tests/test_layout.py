@@ -23,16 +23,20 @@ CASES = sorted(TEXT_CASES + WORD_CASES)
 EXPECTED = {
     "abbreviation-initials": ("turns", 3, ["Д.К."], None),
     "alternating-plain": ("alternating", 4, [], None),
+    "bold-headline-lede-word": ("marked-questions", 3, [], None),
     "bold-questions-word": ("marked-questions", 3, [], None),
     "caps-labels-timestamps": ("turns", 3, ["Ахметов"], None),
     "dashes-lede-byline": ("dashes", 3, [], "Иван Петров"),
     "dashes-word-lines-utf16": ("dashes", 3, [], None),
+    "host-guest-numbered-questions": ("turns", 3, [], None),
     "initials-korr-remarks": ("turns", 3, ["А. Иванов"], None),
     "korr-fullname-caps": ("turns", 3, ["Бекзат Сарсенов"], None),
     "lede-interviewer-labels": ("turns", 3, ["Гульмира Сеитова"], "Даурен Абенов"),
     "letters-hard-wrapped-cp1251": ("turns", 3, [], "Ерлан Сапаров"),
     "name-dash-speech": ("turns", 3, ["Ерлан Нурпеисов"], "Марина Ковалёва"),
+    "numbered-speakers-timecodes": ("turns", 3, [], None),
     "question-answer-words": ("turns", 3, [], None),
+    "role-dash": ("turns", 3, [], None),
     "round-table-experts-unlabelled-questions": (
         "marked-answers",
         2,
@@ -99,13 +103,14 @@ EXPECTED = {
 # a recording's time codes, which are not what was said.
 _ROLE_MARKER = re.compile(
     r"^(?:\[?\d\d:\d\d:\d\d\]?\s*)?"
-    r"(?:(?:[—–-]\s*)?(?:Вопрос|Ответ|Корреспондент|Корр\.|Модератор|В\.?|О\.?|Р)\s*[:.])?",
+    r"(?:(?:[—–-]\s*)?(?:Вопрос|Ответ|Корреспондент|Корр\.|Модератор|Ведущий|Гость|Спикер"
+    r"|В\.?|О\.?|Р)(?:\s+\d+)?(?:\s*\(\d\d:\d\d:\d\d\))?\s*(?:[:.]|[—–]\s))?",
     re.M | re.IGNORECASE,
 )
 
 
 def test_the_corpus_has_every_case_in_the_table() -> None:
-    assert len(CASES) >= 52 and WORD_CASES
+    assert len(CASES) >= 56 and WORD_CASES
     assert {c.stem for c in CASES} == set(EXPECTED)
 
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from pipeline.errors import InputError, Location
 from pipeline.source.document import BlockKind, Metadata
-from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of, surname
-from pipeline.source.layout import Family, Layout, Voice
+from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, key_of, surname
+from pipeline.source.layout import Family, Layout
 from pipeline.source.order import sequence
-from pipeline.source.turns import BOLD, Paragraph, ends_as_question, person
+from pipeline.source.turns import BOLD, Paragraph, ends_as_question
+from pipeline.source.voices import with_voices
 
 
 def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
@@ -67,7 +68,7 @@ def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
             " question (with a dash, a speaker label or none)",
             Location(path, paragraphs[first.paragraphs[0]].line),
         )
-    return _with_voices(layout, meta)
+    return with_voices(layout, meta)
 
 
 def _marker(p: Paragraph) -> str | None:
@@ -212,39 +213,3 @@ def _check_evidence(layout: Layout, path: Path) -> None:
             f" 'layout: {layout.family.value}' in the front matter",
             Location(path, odd[0].line if odd else ps[0].line),
         )
-
-
-def _with_voices(layout: Layout, meta: Metadata) -> Layout:
-    """The speakers, named by the longest label each one has (a surname alone
-    is the same person as the full name), or as the front matter names them."""
-    written: dict[str, tuple[str, bool]] = {}
-    for p in layout.paragraphs:
-        key = person(p.lead.key) if p.lead is not None else None
-        longest = written.get(key or "", ("", False))[0]
-        if p.lead is not None and key is not None and len(p.lead.written) > len(longest):
-            written[key] = (p.lead.written, p.lead.outlet)
-    voices: dict[str, Voice] = {}
-    for item in layout.items:
-        key = item.speaker
-        if key is None or key not in written:
-            continue
-        if key in voices:
-            v = voices[key]
-            voices[key] = Voice(v.key, v.name, v.line, v.turns + 1, v.outlet)
-            continue
-        named = [s for s in meta.speakers if surname(key_of(s)) == surname(key)]
-        label, outlet = written[key]
-        name = named[0] if named else display(label, outlet)
-        voices[key] = Voice(key, name, layout.paragraphs[item.paragraphs[0]].line, 1, outlet)
-    asking = [v for k, v in voices.items() if layout.roles.get(k) is BlockKind.QUESTION]
-    interviewer = asking[0] if asking else None
-    if meta.interviewer:  # the front matter's spelling of the one who asks
-        interviewer = (
-            Voice(interviewer.key, meta.interviewer, interviewer.line, interviewer.turns)
-            if interviewer is not None
-            else Voice(key_of(meta.interviewer), meta.interviewer, 0, 0)
-        )
-    respondents = tuple(v for k, v in voices.items() if layout.roles.get(k) is BlockKind.ANSWER)
-    return Layout(
-        layout.family, layout.paragraphs, layout.items, interviewer, respondents, layout.roles
-    )

@@ -27,9 +27,10 @@ _WORD = (
 )
 _NAME = re.compile(rf"(?:{_WORD})(?:(?:\s+|(?<=\.))(?:{_WORD})){{0,3}}")
 _LABEL = re.compile(
-    rf"(?P<label>{_NAME.pattern})"
+    rf"(?P<label>{_NAME.pattern}(?:[ \t]+\d{{1,2}}(?!\d|:\d))?)"  # "Спикер 2", "Вопрос 3"
     rf"(?P<about>,[ \t]*[{_LOWER}][{_LOWER}\w -]{{0,40}}(?<=\w)"  # ", корреспондент"
     r"|[ \t]*\([^()\n:]{1,80}\))?"  # " (экономист, Алматы)"
+    r"(?:[ \t]*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?"  # a time code: "Спикер 1 (00:01:15):"
     # ":", "." or a dash between spaces ("Марина Ковалёва – Сколько…")
     r"\s*(?P<sep>:|\.(?=\s|$)|(?<=\s)[—–-]{1,2}(?=[ \t\u00a0]+\S))[ \t\u00a0]*"
 )
@@ -37,7 +38,7 @@ _OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\
 # Words that say what a turn is rather than who speaks.
 QUESTION_WORDS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер", "ведущий"}
 QUESTION_WORDS |= {"модератор", "ведущая", "редакция"}
-ANSWER_WORDS = {"ответ", "о"}
+ANSWER_WORDS = {"ответ", "о", "гость", "гостья", "респондент", "собеседник", "собеседница"}
 _ROLES = QUESTION_WORDS | ANSWER_WORDS
 _NOT_NAMES = {"CONJ", "PREP", "PRCL", "INTJ", "ADVB", "VERB", "INFN", "PRED", "GRND", "NPRO"}
 _NOT_NAMES |= {"ADJS", "PRTS", "COMP", "NUMR"}
@@ -58,8 +59,9 @@ class Lead:
 
 
 def key_of(label: str) -> str:
-    words = re.sub(r"[.\s]+", " ", label).strip()
-    return words.casefold().replace("ё", "е")
+    words = re.sub(r"[.\s]+", " ", label).strip().casefold().replace("ё", "е")
+    numbered = re.fullmatch(r"(\w+) \d+", words)  # "Вопрос 3:" is "Вопрос:"; "Спикер 2" a voice
+    return numbered.group(1) if numbered and numbered.group(1) in _ROLES else words
 
 
 def surname(key: str) -> str:
@@ -119,7 +121,8 @@ def _dashed(label: str, rest: str) -> Lead | None:
     """ "Марина Ковалёва – Сколько…": only a person's name (or initials) can be a
     label before a dash ("Москва – столица" is a sentence); never strong alone."""
     words = label.replace(".", ". ").split()
-    if not all(len(w.rstrip(".")) <= 1 or _person_word(w.rstrip(".")) for w in words):
+    person = all(len(w.rstrip(".")) <= 1 or _person_word(w.rstrip(".")) for w in words)
+    if not person and key_of(label) not in _ROLES:  # "Вопрос – …", "Корр. – …" are roles
         return None
     if any(len(w) == 1 for w in words) or (label.isupper() and len(words) == 1):
         return None  # "А – …", "ГЛАВНОЕ – …": a letter or a word in capitals
@@ -132,7 +135,9 @@ def _name_like(label: str, sep: str) -> bool:
     if sep == "." and not role and not any(len(w) >= 2 and w.isupper() for w in words):
         # "Да. Конечно" is a sentence; "Дарья ОСИНИНА." and "ЗАВТРА." are labels
         return False
-    if len(words) > 1 and any(len(w.rstrip(".")) == 1 and not w.endswith(".") for w in words):
+    if len(words) > 1 and any(
+        len(w.rstrip(".")) == 1 and not w.endswith(".") and not w.isdigit() for w in words
+    ):
         return False  # "В Москве:": a one-letter word in a name is an initial, with a dot
     return all(len(w.rstrip(".")) <= 1 or _not_a_common_word(w.rstrip(".")) for w in words)
 

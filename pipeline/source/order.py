@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from pipeline.source.document import BlockKind
 from pipeline.source.labels import DASH
-from pipeline.source.turns import Item, Paragraph, ends_as_question, marker, person
+from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, marker, person
 
 _CAPTION = re.compile(
     r"\(?\s*(?:на\s+фото|фото|фотография|photo|иллюстрация|коллаж|скриншот|кадр)\b", re.IGNORECASE
@@ -43,6 +43,8 @@ def sequence(
         turns = [i for i in range(len(ps)) if (marker(ps[i]) == DASH if dashes else role(i))]
         start = turns[0] if turns else len(ps)
         last = turns[-1] if turns else len(ps)
+        if family == "marked-questions" and marker(ps[start]) == BOLD:
+            start = _after_bold_headline(ps, start)
     skip = 2 if family in ("marked-questions", "alternating") else 1
     end = next((i for i in range(last + skip, len(ps)) if _credit(ps[i])), len(ps))
     builder = _Builder(ps)
@@ -180,3 +182,16 @@ def _question_goes_on(
         and role(after) is None
         and not _caption(ps[after])
     )
+
+
+def _after_bold_headline(ps: list[Paragraph], start: int) -> int:
+    """Where the first bold question starts when the text opens with several
+    bold paragraphs: a Word file's bold headline and lede are not questions,
+    so those before the last one that does not ask are the lede."""
+    run = start
+    while run + 1 < len(ps) and ps[run + 1].bold and ps[run + 1].lead is None:
+        run += 1
+    if run == start or not ends_as_question(ps[run].text):
+        return start
+    statements = [i for i in range(start, run) if not ends_as_question(ps[i].text)]
+    return statements[-1] + 1 if statements else start
