@@ -320,6 +320,14 @@ WEAK = {
         "do not alternate question and answer clearly",
         "layout: alternating",
     ),
+    # A long answer without markers: its second paragraph is no question.
+    "a-long-answer-without-markers": (
+        "Как вы стали реставратором?\n\nСлучайно. Пришёл в музей на практику.\n\n"
+        "Там мне дали отмыть икону.\n\nСколько длится одна работа?\n\nДо четырёх лет.\n\n"
+        "Что вы сейчас реставрируете?\n\nПортрет купца.\n",
+        ":5: unmarked paragraphs do not alternate question and answer clearly",
+        "layout: alternating",
+    ),
     "one-label-that-asks-and-answers": (
         "Вступление редакции.\n\nАсель Ким: Как вы пришли в науку? Через кружок.\n\n"
         "Почему именно химия?\n\nАсель Ким: Почему? Из-за учителя. А вы как думаете?\n",
