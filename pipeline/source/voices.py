@@ -13,6 +13,11 @@ from pipeline.source.turns import person
 _ANONYMOUS = re.compile(r"(?:спикер|speaker|участник|голос|диктор|собеседник|персона) \d+")
 
 
+_NAME_IN_PARENTHESES = re.compile(
+    r"\(\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+){1,2})\s*\)$"
+)
+
+
 def _anonymous(key: str) -> bool:
     return bool(_ANONYMOUS.fullmatch(key))
 
@@ -54,6 +59,34 @@ def with_voices(layout: Layout, meta: Metadata) -> Layout:
         interviewer = None
     if len(respondents) == 1 and _anonymous(respondents[0].key):
         respondents = ()
+    if interviewer is None:
+        interviewer = _named_role(layout, BlockKind.QUESTION)
+    if not respondents:
+        respondents = tuple(v for v in [_named_role(layout, BlockKind.ANSWER)] if v is not None)
     return Layout(
         layout.family, layout.paragraphs, layout.items, interviewer, respondents, layout.roles
     )
+
+
+def _named_role(layout: Layout, kind: BlockKind) -> Voice | None:
+    """The person a role label names in parentheses, when one role has one
+    name: "Модератор (Алия Жаксыбекова):", "Гость (Мадина Ахметова):"."""
+    names = {
+        (p.lead.key, m.group(1))
+        for p in layout.paragraphs
+        if p.lead is not None
+        and person(p.lead.key) is None
+        and layout.roles.get(p.lead.key) is kind
+        and (m := _NAME_IN_PARENTHESES.search(p.lead.written))
+    }
+    if len(names) != 1:
+        return None
+    ((key, name),) = names
+    turns = [
+        layout.paragraphs[it.paragraphs[0]]
+        for it in layout.items
+        if it.kind is kind
+        and (lead := layout.paragraphs[it.paragraphs[0]].lead)
+        and lead.key == key
+    ]
+    return Voice(key, " ".join(name.split()), turns[0].line if turns else 0, len(turns))
