@@ -476,3 +476,23 @@ def test_text_that_looks_like_a_marker_stays_text(name: str, tmp_path: Path, cli
     code, out, err = cli("convert", path)
     assert (code, err) == (0, "")
     assert shown in out
+
+
+def test_a_word_heading_before_bold_questions_is_the_lede(tmp_path: Path, cli: Cli) -> None:
+    """A headline in Word's heading style is bold by its style, not a question."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Как выживает сельская школа", 1)
+    document.add_paragraph("В селе осталась одна школа на три аула.")
+    for text, bold in [("Сколько у вас учеников", True), ("Сто двенадцать.", False)]:
+        document.add_paragraph().add_run(text).bold = bold
+    for text, bold in [("Кто преподаёт?", True), ("Наши же выпускники.", False)]:
+        document.add_paragraph().add_run(text).bold = bold
+    path = tmp_path / "school.docx"
+    document.save(str(path))
+    code, out, err = cli("convert", path)
+    assert (code, err) == (0, "")
+    assert "Как выживает сельская школа\n{.lede}" in out
+    assert len(re.findall(r"\{#q\d+ \.question ", out)) == 2
+    assert "## Сколько у вас учеников {#q1" in out

@@ -31,6 +31,7 @@ _OTHER_FORMATS = (
     (b"PK\x03\x04", "a ZIP archive (a .docx or .odt file renamed?)"),
 )
 _SAVE_AS = "save it as .docx or as plain text (.txt)"
+_HEADING_STYLE = re.compile(r"(?:title|subtitle|heading|заголовок|название|подзаголовок)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,19 @@ def _docx_paragraphs(path: Path) -> list[_Paragraph]:
     try:
         document = docx.Document(str(path))
         return [
-            (p.text, _throughout(p, "bold"), _throughout(p, "italic")) for p in document.paragraphs
+            (p.text, _throughout(p, "bold") and not _heading(p), _throughout(p, "italic"))
+            for p in document.paragraphs
         ]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
         # A damaged file (cut short; broken XML: lxml's error is a SyntaxError) or another archive.
         raise InputError("not a Word .docx file (save it again as .docx)", Location(path)) from None
+
+
+def _heading(paragraph: Any) -> bool:
+    """A Word title or heading ("Title", "Heading 1", "Заголовок 1") is bold by
+    its style: a headline, not a question."""
+    name = paragraph.style.name if paragraph.style is not None else ""
+    return bool(_HEADING_STYLE.match(name or ""))
 
 
 def _throughout(paragraph: Any, attribute: str) -> bool:
