@@ -440,6 +440,14 @@ NOT_LABELS = {
         2,
         "Путин — прагматик, итоги будут экономическими.",
     ),
+    # Two names before a dash, each twice, in an interview whose turns open with dashes.
+    "names-before-a-dash-in-dash-turns": (
+        "— Кто решает?\n\n— Комиссия.\n\nЕржанов — её глава.\n\nБижан — заместитель.\n\n"
+        "— А кто подписывает?\n\n— Оба.\n\nЕржанов — первым.\n\nБижан — вторым.\n",
+        "dashes",
+        2,
+        "Бижан — вторым.\n{.answer}",
+    ),
     # A place before a dash is never a person's name.
     "a-place-before-a-dash": (
         "Москва — Астана: что дальше?\n\nАнна Ли — Что дальше?\n\nБахыт Ержанов — Рост.\n\n"

@@ -191,13 +191,16 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
     A surname alone ("Тюлегенов") is the same speaker as the full label that
     ends with it ("Медет Тюлегенов"), and so are initials with that surname.
     """
-    found = [lead for lead in leads if lead is not None and lead.key != DASH]
+    every = [lead for lead in leads if lead is not None]
+    found = [lead for lead in every if lead.key != DASH]
     counts = Counter(lead.key for lead in found)
     known_keys = {key_of(k) for k in known} - {""}
     # A name before a dash is a label when two voices speak that way, each more
-    # than once (one name recurring before a dash is a subject: "Путин – …").
+    # than once (one name recurring before a dash is a subject: "Путин – …"),
+    # and turns do not open with dashes (then "Токаев – …" opens a sentence).
     dashed = {lead.key for lead in found if lead.dashed and counts[lead.key] >= 2}
-    if len({surname(k) for k in dashed}) < 2:
+    dash_turns = len(every) - len(found)
+    if len({surname(k) for k in dashed}) < 2 or dash_turns >= sum(counts[k] for k in dashed):
         found = [lead for lead in found if not lead.dashed or lead.key in known_keys]
     known_surnames = {surname(k) for k in known_keys}
     keys = {
