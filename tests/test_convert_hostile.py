@@ -74,6 +74,12 @@ HOSTILE = {
         None,
     ),
     "docx-named-txt": ("t.txt", _word, "a ZIP archive", None),
+    "web-page-named-txt": (
+        "t.txt",
+        "\ufeff<!DOCTYPE html>\n<html><body><p>— Вопрос?</p><p>— Ответ.</p>".encode(),
+        r"a web page \(HTML\)",
+        None,
+    ),
     "docx-not-a-zip": ("t.docx", "— Вопрос?\n— Ответ.\n".encode(), "not a Word .docx", None),
     "docx-another-zip": ("t.docx", "odt", "not a Word .docx", None),
     "docx-cut-short": ("t.docx", b"PK\x03\x04\x14\x00\x00\x00", "not a Word .docx", None),

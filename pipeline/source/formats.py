@@ -8,6 +8,7 @@ the readers return which lines carried it; the text itself is kept as text.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -24,11 +25,13 @@ _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
 # Documents saved under a text file's name: each begins with its signature.
-_OTHER_FORMATS = (
-    (b"%PDF-", "a PDF document"),
+_OTHER_FORMATS = (  # lower case: compared with the file's opening in lower case
+    (b"%pdf-", "a PDF document"),
     (b"{\\rtf", "an RTF document"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or Excel file"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt file renamed?)"),
+    (b"pk\x03\x04", "a ZIP archive (a .docx or .odt file renamed?)"),
+    (b"<!doctype html", "a web page (HTML)"),
+    (b"<html", "a web page (HTML)"),
 )
 _SAVE_AS = "save it as .docx or as plain text (.txt)"
 _HEADING_STYLE = re.compile(r"(?:title|subtitle|heading|заголовок|название|подзаголовок)\b", re.I)
@@ -53,7 +56,8 @@ def read_source(path: Path) -> Source:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read the transcript: {e.strerror}", Location(path)) from None
-    other = next((what for sign, what in _OTHER_FORMATS if data.lstrip().startswith(sign)), None)
+    head = data[:64].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
+    other = next((what for sign, what in _OTHER_FORMATS if head.startswith(sign)), None)
     if other is not None:  # read as text, it would be published as its markup
         raise InputError(f"this is {other}, not a text file: {_SAVE_AS}", Location(path))
     text = decode_transcript(data, path)
