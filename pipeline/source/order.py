@@ -77,7 +77,8 @@ def sequence(
 def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], end: int) -> None:
     """Each answer's unmarked run before it: its last paragraph is the question,
     unless the answerer has not yet spoken to this question and the paragraph
-    does not ask (then it continues the previous answer: a round table)."""
+    does not ask (then it continues the previous answer: a round table). The
+    paragraphs just before it that ask too (or are bold, as it is) are part of it."""
     previous = -1
     answered: set[str | None] = set()
     for a in answers:
