@@ -30,9 +30,14 @@ _LABEL = re.compile(
     rf"(?P<label>{_NAME.pattern}(?:[ \t]+\d{{1,2}}(?!\d|:\d))?)"  # "Спикер 2", "Вопрос 3"
     rf"(?P<about>,[ \t]*[{_LOWER}][{_LOWER}\w -]{{0,40}}(?<=\w)"  # ", корреспондент"
     r"|[ \t]*\([^()\n:]{1,80}\))?"  # " (экономист, Алматы)"
-    r"(?:[ \t]*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?"  # a time code: "Спикер 1 (00:01:15):"
-    # ":", "." or a dash between spaces ("Марина Ковалёва – Сколько…")
-    r"\s*(?P<sep>:|\.(?=\s|$)|(?<=\s)[—–-]{1,2}(?=[ \t\u00a0]+\S))[ \t\u00a0]*"
+    # A time code: "Спикер 1 (00:01:15):", "Анна Ким  00:01:15" (a transcription
+    # service's heading, the text on the next line or after it)
+    r"(?P<stamp>[ \t]*(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]"
+    r"|\d{1,2}:\d{2}:\d{2}(?=\s)|\d{1,2}:\d{2}(?::\d{2})?(?=\s*$)))?"
+    # ":", "." or a dash between spaces ("Марина Ковалёва – Сколько…"); nothing
+    # after a time code
+    r"\s*(?P<sep>:|\.(?=\s|$)|(?<=\s)[—–-]{1,2}(?=[ \t\u00a0]+\S)|(?<=[\d\])])(?=\s|$))"
+    r"[ \t\u00a0]*"
 )
 _OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\s*(?P<sep>[:.])[ \t\u00a0]*")
 # Words that say what a turn is rather than who speaks.
@@ -86,16 +91,18 @@ def _label(body: str) -> Lead | None:
         rest = body[m.end() :]
         return Lead(key_of(m.group("label")), m.group("label"), rest, False, outlet=True)
     m = _LABEL.match(body)
+    if m and m.group("sep") == "" and not m.group("stamp"):
+        return None  # "Глава 2" alone on its line is a heading; "Анна Ким 00:01:15" a label
     if m and m.group("sep") == "." and not body[m.end() :].strip():
         return None  # "Ответ." alone is a sentence; only "Ответ:" may stand on its own line
-    if m and m.group("sep") not in (":", "."):
+    if m and m.group("sep") not in (":", ".", ""):
         return _dashed(m.group("label"), body[m.end() :]) if not m.group("about") else None
     label = m.group("label") if m else ""
     one_word = label.isupper() and len(label) > 2 and " " not in label and "." not in label
     if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):
         # "ЗАВТРА." or "ПОЛДЕНЬ:": a word in capitals that names no person is an outlet
         return Lead(key_of(label), label, body[m.end() :] if m else "", False, outlet=True)
-    if m and m.group("about") and m.group("sep") == ":" and _name_like(label, ":"):
+    if m and m.group("about") and m.group("sep") in (":", "") and _name_like(label, ":"):
         # "Арман Сеитов, инженер:": the person, and what they are
         about = key_of(m.group("about").strip(", "))
         asks = bool(set(about.split()) & QUESTION_WORDS)
@@ -104,11 +111,11 @@ def _label(body: str) -> Lead | None:
         # скажите:" addresses someone (a patronymic last): both need to recur.
         strong = len(label.split()) > 1 and not _patronymic(label.split()[-1])
         return Lead(key_of(label), written, body[m.end() :], strong, asks=asks)
-    if m and not m.group("about") and _name_like(label, m.group("sep")):
+    if m and not m.group("about") and _name_like(label, m.group("sep") or ":"):
         key = key_of(label)
         words = label.replace(".", ". ").split()
         strong = key in QUESTION_WORDS | ANSWER_WORDS or (
-            m.group("sep") == ":"
+            m.group("sep") in (":", "")
             and len(words) >= 2
             and any(len(w) > 2 for w in words)
             and not _patronymic(words[-1])
