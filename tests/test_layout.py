@@ -10,16 +10,49 @@ from pathlib import Path
 import pytest
 
 from pipeline.source.document import BlockKind
+from pipeline.source.formats import read_source
 from pipeline.source.transcript import read_layout
 from tests.conftest import Cli
 
 CASES_DIR = Path(__file__).parent / "cases" / "convert"
-CASES = sorted(CASES_DIR.glob("*.txt"))
+TEXT_CASES = sorted(CASES_DIR.glob("*.txt"))  # in UTF-8, Windows-1251 or UTF-16
+WORD_CASES = sorted(CASES_DIR.glob("*.docx"))  # as newsrooms send them: bold questions
+CASES = sorted(TEXT_CASES + WORD_CASES)
 
 # case → (layout family, questions, people answering by name, byline)
 EXPECTED = {
     "abbreviation-initials": ("turns", 3, ["Д.К."], None),
     "alternating-plain": ("alternating", 4, [], None),
+    "bold-headline-lede-word": ("marked-questions", 3, [], None),
+    "bold-questions-word": ("marked-questions", 3, [], None),
+    "caps-labels-timestamps": ("turns", 3, ["Ахметов"], None),
+    "dashes-lede-byline": ("dashes", 3, [], "Иван Петров"),
+    "dashes-word-lines-utf16": ("dashes", 3, [], None),
+    "host-guest-numbered-questions": ("turns", 3, [], None),
+    "initials-korr-remarks": ("turns", 3, ["А. Иванов"], None),
+    "korr-fullname-caps": ("turns", 3, ["Бекзат Сарсенов"], None),
+    "lede-interviewer-labels": ("turns", 3, ["Гульмира Сеитова"], "Даурен Абенов"),
+    "letters-hard-wrapped-cp1251": ("turns", 3, [], "Ерлан Сапаров"),
+    "name-dash-speech": ("turns", 3, ["Ерлан Нурпеисов"], "Марина Ковалёва"),
+    "numbered-speakers-timecodes": ("turns", 3, [], None),
+    "question-answer-words": ("turns", 3, [], None),
+    "radio-roles-named": ("turns", 3, ["Мадина Ахметова"], "Арман Ким"),
+    "role-dash": ("turns", 3, [], None),
+    "round-table-experts-unlabelled-questions": (
+        "marked-answers",
+        2,
+        ["Жанна Касымова, энергетик", "Ерболат Мухамеджанов, эколог", "Олег Ким, физик"],
+        None,
+    ),
+    "round-table-positions": (
+        "turns",
+        3,
+        ["Тимур Исмаилов (экономист, Алматы)", "Сауле Бекмуратова (риелтор)"],
+        "Алия Жаксыбекова (модератор)",
+    ),
+    "speaker-headings-time-codes": ("turns", 2, ["Тимур Бекетов"], "Анна Ким"),
+    "surname-dash-speech": ("turns", 3, ["Бахыт Ержанов"], "Анна Ли"),
+    "vopros-otvet-preamble": ("turns", 3, [], None),
     "answer-with-question": ("turns", 3, ["Бауыржан Исаев"], "Алия Кенжебаева"),
     "caps-name-period": ("turns", 3, ["Ольга Лисицына"], "Марат Жумабаев"),
     "caps-role-abbreviation": ("turns", 2, ["Иванова"], None),
@@ -68,16 +101,35 @@ EXPECTED = {
     "unlabelled-question-dash-answer": ("marked-answers", 4, [], None),
     "unlabelled-question-labelled-answer": ("marked-answers", 3, ["Нурлан Абенов"], None),
 }
-# Markers that say what a turn is, not who speaks: structure, like a dash.
+# Markers that say what a turn is, not who speaks: structure, like a dash; and
+# a recording's time codes, which are not what was said.
 _ROLE_MARKER = re.compile(
-    r"^(?:[—–-]\s*)?(?:Вопрос|Ответ|Корреспондент|Корр\.|Модератор|В\.?|О\.?|Р)\s*[:.]",
+    r"^(?:\[?\d\d:\d\d:\d\d\]?\s*)?"
+    r"(?:(?:[—–-]\s*)?(?:Вопрос|Ответ|Корреспондент|Корр\.|Модератор|Ведущий|Гость|Спикер"
+    r"|В\.?|О\.?|Р)(?:\s+\d+)?(?:\s*\([^()]*\))?\s*(?:[:.]|[—–]\s))?",
     re.M | re.IGNORECASE,
 )
 
 
+# A recording's time codes, wherever a label has them: not words of the interview.
+_TIME_CODE = re.compile(r"[\[(]?\b\d\d:\d\d:\d\d\b[\])]?")
+
+
 def test_the_corpus_has_every_case_in_the_table() -> None:
-    assert len(CASES) >= 38
+    assert len(CASES) >= 58 and WORD_CASES
     assert {c.stem for c in CASES} == set(EXPECTED)
+
+
+def _transcript_text(case: Path) -> str:
+    """The text of a golden transcript as the pipeline reads it (any encoding, Word)."""
+    return read_source(case).text
+
+
+@pytest.mark.parametrize("case", WORD_CASES, ids=[c.stem for c in WORD_CASES])
+def test_a_word_transcript_gives_its_golden_markdown(case: Path, cli: Cli) -> None:
+    code, out, err = cli("convert", case)
+    assert (code, err) == (0, "")
+    assert out == case.with_suffix(".md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -101,7 +153,7 @@ def _words(text: str) -> set[str]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_every_word_of_the_transcript_is_on_the_page(case: Path, cli: Cli) -> None:
-    text = case.read_text(encoding="utf-8")
+    text = _transcript_text(case)
     if text.startswith("---\n"):
         front, body = text[4:].split("\n---\n", 1)
         kept = [v for k, v in (line.split(":", 1) for line in front.splitlines())]
@@ -111,7 +163,8 @@ def test_every_word_of_the_transcript_is_on_the_page(case: Path, cli: Cli) -> No
     code, out, _ = cli("convert", case)
     assert code == 0
     page = _words(out.replace("\\", ""))
-    missing = (_words(_ROLE_MARKER.sub("", body)) | _words(" ".join(kept))) - page
+    body = _TIME_CODE.sub("", _ROLE_MARKER.sub("", body))
+    missing = (_words(body) | _words(" ".join(kept))) - page
     assert not missing
 
 
@@ -148,7 +201,7 @@ def test_explain_tells_an_editor_what_was_found(case: str, lines: list[str], cli
 
 def _paragraphs(case: Path) -> list[str]:
     """The transcript as Word paragraphs: one per front matter line, one per paragraph."""
-    text = case.read_text(encoding="utf-8")
+    text = _transcript_text(case)
     front: list[str] = []
     if text.startswith("---\n"):
         head, text = text[4:].split("\n---\n", 1)
@@ -174,7 +227,7 @@ def _write_docx(path: Path, paragraphs: list[str], bold: set[int]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+@pytest.mark.parametrize("case", TEXT_CASES, ids=[c.stem for c in TEXT_CASES])
 def test_the_same_interview_as_docx_gives_the_same_markdown(
     case: Path, tmp_path: Path, cli: Cli
 ) -> None:
@@ -272,6 +325,14 @@ WEAK = {
         "Зачем городу парк?\n\nЗатем что людям нужен воздух.\n\nЛетом там тень.\n\n"
         "Осенью листья?\n\nЗимой каток.\n",
         "do not alternate question and answer clearly",
+        "layout: alternating",
+    ),
+    # A long answer without markers: its second paragraph is no question.
+    "a-long-answer-without-markers": (
+        "Как вы стали реставратором?\n\nСлучайно. Пришёл в музей на практику.\n\n"
+        "Там мне дали отмыть икону.\n\nСколько длится одна работа?\n\nДо четырёх лет.\n\n"
+        "Что вы сейчас реставрируете?\n\nПортрет купца.\n",
+        ":5: unmarked paragraphs do not alternate question and answer clearly",
         "layout: alternating",
     ),
     "one-label-that-asks-and-answers": (
@@ -372,3 +433,87 @@ def test_an_odt_footnote_is_not_part_of_the_interview(tmp_path: Path, cli: Cli) 
     assert (code, err) == (0, "")
     assert "Сноска" not in out
     assert out == cli("convert", plain)[1]
+
+
+# --- Shapes close to a label that are text -------------------------------------
+
+NOT_LABELS = {
+    # One name before a dash, twice: the subject of sentences, not a voice.
+    "a-subject-before-a-dash": (
+        "— Как вы оцениваете визит?\n\n— Путин — опытный переговорщик. Визит прошёл спокойно.\n\n"
+        "— А итоги?\n\n— Путин — прагматик, итоги будут экономическими.\n",
+        "dashes",
+        2,
+        "Путин — прагматик, итоги будут экономическими.",
+    ),
+    # Two names before a dash, each twice, in an interview whose turns open with dashes.
+    "names-before-a-dash-in-dash-turns": (
+        "— Кто решает?\n\n— Комиссия.\n\nЕржанов — её глава.\n\nБижан — заместитель.\n\n"
+        "— А кто подписывает?\n\n— Оба.\n\nЕржанов — первым.\n\nБижан — вторым.\n",
+        "dashes",
+        2,
+        "Бижан — вторым.\n{.answer}",
+    ),
+    # A place before a dash is never a person's name.
+    "a-place-before-a-dash": (
+        "Москва — Астана: что дальше?\n\nАнна Ли — Что дальше?\n\nБахыт Ержанов — Рост.\n\n"
+        "Анна Ли — Почему?\n\nБахыт Ержанов — Спрос.\n",
+        "turns",
+        2,
+        "Москва — Астана: что дальше?\n{.lede}",
+    ),
+    # A time of day in the text is not a recording's time code.
+    "a-time-of-day": (
+        "— Когда начался митинг?\n\n— 12:30 — так было в объявлении. Пришли к часу.\n",
+        "dashes",
+        1,
+        "12:30 — так было в объявлении.",
+    ),
+    # A time of day after a name is no transcription service's time code.
+    "a-time-after-a-name": (
+        "Иван Петров 12:30 пришёл на площадь.\n\n— Вы его видели?\n\n— Видел, в 12:35.\n",
+        "dashes",
+        1,
+        "Иван Петров 12:30 пришёл на площадь.\n{.lede}",
+    ),
+    # A labelled question in two paragraphs, its answer unmarked.
+    "a-question-in-two-paragraphs": (
+        "Вопрос: Город закрыл улицу для машин.\n\nКак идут дела у кафе?\n\nЛучше прежнего.\n\n"
+        "Выручка выросла.\n\nВопрос: А пробки?\n\nУшли за три месяца.\n",
+        "marked-questions",
+        2,
+        "## Город закрыл улицу для машин. Как идут дела у кафе? {#q1",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_LABELS))
+def test_text_that_looks_like_a_marker_stays_text(name: str, tmp_path: Path, cli: Cli) -> None:
+    text, family, questions, shown = NOT_LABELS[name]
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    _, layout = read_layout(path)
+    assert (layout.family.value, layout.questions) == (family, questions)
+    code, out, err = cli("convert", path)
+    assert (code, err) == (0, "")
+    assert shown in out
+
+
+def test_a_word_heading_before_bold_questions_is_the_lede(tmp_path: Path, cli: Cli) -> None:
+    """A headline in Word's heading style is bold by its style, not a question."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Как выживает сельская школа", 1)
+    document.add_paragraph("В селе осталась одна школа на три аула.")
+    for text, bold in [("Сколько у вас учеников", True), ("Сто двенадцать.", False)]:
+        document.add_paragraph().add_run(text).bold = bold
+    for text, bold in [("Кто преподаёт?", True), ("Наши же выпускники.", False)]:
+        document.add_paragraph().add_run(text).bold = bold
+    path = tmp_path / "school.docx"
+    document.save(str(path))
+    code, out, err = cli("convert", path)
+    assert (code, err) == (0, "")
+    assert "Как выживает сельская школа\n{.lede}" in out
+    assert len(re.findall(r"\{#q\d+ \.question ", out)) == 2
+    assert "## Сколько у вас учеников {#q1" in out

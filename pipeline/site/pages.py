@@ -86,10 +86,13 @@ def _body(
     named = len(document.respondents) > 1
     out: list[str] = []
     speaking: str | None = None  # who answers the current question
+    by_block: dict[str, list[Segment]] = {}  # each question's own: linear in the interview
+    for seg in segments:
+        by_block.setdefault(seg.block_id, []).append(seg)
     for block in document.blocks[1:]:
         paragraphs = text[block.id]
         if block.kind is BlockKind.QUESTION:
-            plain = block_text(block.id, segments, translations)
+            plain = block_text(block.id, by_block.get(block.id, []), translations)
             out += [question_heading(block.pair or 0, " ".join(paragraphs), plain), ""]
             speaking = None
             continue

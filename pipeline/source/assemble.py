@@ -52,8 +52,11 @@ def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:
     ids: Counter[str] = Counter()
     pair = 0
     captions = 0
+    turn: BlockKind | None = None  # the kind of the last question or answer
     for item in layout.items:
-        if item.kind is BlockKind.QUESTION and not _continues(blocks, item.kind):
+        # A question that goes on after a caption is the same question.
+        goes_on = turn is item.kind and bool(blocks) and blocks[-1].kind is BlockKind.CAPTION
+        if item.kind is BlockKind.QUESTION and not goes_on:
             pair += 1
         elif item.kind is BlockKind.ANSWER:
             pair = max(pair, 1)
@@ -72,13 +75,9 @@ def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:
         if item.kind is BlockKind.ANSWER and speaker is None and len(respondents) == 1:
             speaker = respondents[0].id  # one person answers: every answer is theirs
         blocks.append(Block(block_id, item.kind, texts, number, speaker))
+        if item.kind is not BlockKind.CAPTION:
+            turn = item.kind
     return blocks
-
-
-def _continues(blocks: list[Block], kind: BlockKind) -> bool:
-    """A question that goes on after a caption is the same question."""
-    previous = [b for b in blocks if b.kind is not BlockKind.CAPTION]
-    return bool(previous) and previous[-1].kind is kind and blocks[-1].kind is BlockKind.CAPTION
 
 
 def _speaker_ids(layout: Layout, speakers: tuple[Speaker, ...]) -> dict[str, str]:

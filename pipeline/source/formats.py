@@ -8,6 +8,7 @@ the readers return which lines carried it; the text itself is kept as text.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +22,19 @@ from pipeline.source.encoding import check_text, decode_transcript
 _MD_BOLD_LINE = re.compile(r"\s*(\*\*|__)(?P<text>\S(?:.*\S)?)\1\s*")
 _MD_ITALIC_LINE = re.compile(r"\s*([*_])(?P<text>[^*_\s](?:.*[^*_\s])?)\1\s*")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+# Documents saved under a text file's name: each begins with its signature.
+_OTHER_FORMATS = (  # lower case: compared with the file's opening in lower case
+    (b"%pdf-", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or Excel file"),
+    (b"pk\x03\x04", "a ZIP archive (a .docx or .odt file renamed?)"),
+    (b"<!doctype html", "a web page (HTML)"),
+    (b"<html", "a web page (HTML)"),
+)
+_SAVE_AS = "save it as .docx or as plain text (.txt)"
+_HEADING_STYLE = re.compile(r"(?:title|subtitle|heading|заголовок|название|подзаголовок)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,10 @@ def read_source(path: Path) -> Source:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read the transcript: {e.strerror}", Location(path)) from None
+    head = data[:64].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
+    other = next((what for sign, what in _OTHER_FORMATS if head.startswith(sign)), None)
+    if other is not None:  # read as text, it would be published as its markup
+        raise InputError(f"this is {other}, not a text file: {_SAVE_AS}", Location(path))
     text = decode_transcript(data, path)
     return _markdown_source(text) if suffix == ".md" else Source(text)
 
@@ -72,9 +90,20 @@ def _docx_paragraphs(path: Path) -> list[_Paragraph]:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        return [
+            (p.text, _throughout(p, "bold") and not _heading(p), _throughout(p, "italic"))
+            for p in document.paragraphs
+        ]
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        # A damaged file (cut short; broken XML: lxml's error is a SyntaxError) or another archive.
         raise InputError("not a Word .docx file (save it again as .docx)", Location(path)) from None
-    return [(p.text, _throughout(p, "bold"), _throughout(p, "italic")) for p in document.paragraphs]
+
+
+def _heading(paragraph: Any) -> bool:
+    """A Word title or heading ("Title", "Heading 1", "Заголовок 1") is bold by
+    its style: a headline, not a question."""
+    name = paragraph.style.name if paragraph.style is not None else ""
+    return bool(_HEADING_STYLE.match(name or ""))
 
 
 def _throughout(paragraph: Any, attribute: str) -> bool:

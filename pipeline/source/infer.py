@@ -13,9 +13,11 @@ from pathlib import Path
 
 from pipeline.errors import InputError, Location
 from pipeline.source.document import BlockKind, Metadata
-from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, display, key_of, surname
-from pipeline.source.layout import Family, Layout, Voice
-from pipeline.source.turns import BOLD, Paragraph, ends_as_question, person, sequence
+from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, key_of, surname
+from pipeline.source.layout import Family, Layout
+from pipeline.source.order import sequence
+from pipeline.source.turns import BOLD, Paragraph, ends_as_question
+from pipeline.source.voices import with_voices
 
 
 def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
@@ -23,6 +25,12 @@ def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
     if not paragraphs:
         raise InputError(
             "no question/answer turns found: the transcript has no text", Location(path)
+        )
+    if not any(c.isalnum() for p in paragraphs for c in p.full):
+        raise InputError(
+            "no question/answer turns found: the transcript has marks (dashes, labels) but no"
+            " words",
+            Location(path, paragraphs[0].line),
         )
     forced = Family(meta.layout) if meta.layout else None
     roles = _roles(paragraphs, meta, forced, path)
@@ -52,7 +60,15 @@ def infer(paragraphs: list[Paragraph], meta: Metadata, path: Path) -> Layout:
             " (— …) or a speaker label (Вопрос: …, Имя Фамилия: …)",
             Location(path, paragraphs[0].line),
         )
-    return _with_voices(layout, meta)
+    answers = [it for it in layout.items if it.kind is BlockKind.ANSWER]
+    if not answers:  # only questions (labels with nothing after them): not an interview yet
+        first = next(it for it in layout.items if it.kind is BlockKind.QUESTION)
+        raise InputError(
+            "questions but no answers found: each answer starts on a new line after its"
+            " question (with a dash, a speaker label or none)",
+            Location(path, paragraphs[first.paragraphs[0]].line),
+        )
+    return with_voices(layout, meta)
 
 
 def _marker(p: Paragraph) -> str | None:
@@ -102,8 +118,11 @@ def _roles(
     if not unknown:
         return roles
     if BlockKind.QUESTION in roles.values():
+        # The interviewer the front matter or the lede names asks; the others answer.
+        named = interviewer and any(surname(m) == surname(interviewer) for m in roles)
         for m in unknown:
-            roles[m] = BlockKind.QUESTION if _asks(turns[m]) >= 0.75 else BlockKind.ANSWER
+            asks = not named and _asks(turns[m]) >= 0.75
+            roles[m] = BlockKind.QUESTION if asks else BlockKind.ANSWER
         return roles
     return roles | _interviewer_by_evidence(turns, unknown, paragraphs, forced, path)
 
@@ -179,7 +198,9 @@ def _check_evidence(layout: Layout, path: Path) -> None:
     answered = sum(ends_as_question(ps[a.paragraphs[-1]].text) for a in answers) / max(
         len(answers), 1
     )
-    if asked < 0.5 or answered > asked - 0.25 or len(questions) < 2:
+    # Every question asks: a statement where a question should be is more often
+    # an answer's second paragraph than a question (a long answer breaks alternation).
+    if asked < 1 or answered > asked - 0.25 or len(questions) < 2:
         # The first paragraph that breaks the pattern: a statement where a
         # question should be, or a question where an answer should be.
         odd = [
@@ -194,39 +215,3 @@ def _check_evidence(layout: Layout, path: Path) -> None:
             f" 'layout: {layout.family.value}' in the front matter",
             Location(path, odd[0].line if odd else ps[0].line),
         )
-
-
-def _with_voices(layout: Layout, meta: Metadata) -> Layout:
-    """The speakers, named by the longest label each one has (a surname alone
-    is the same person as the full name), or as the front matter names them."""
-    written: dict[str, tuple[str, bool]] = {}
-    for p in layout.paragraphs:
-        key = person(p.lead.key) if p.lead is not None else None
-        longest = written.get(key or "", ("", False))[0]
-        if p.lead is not None and key is not None and len(p.lead.written) > len(longest):
-            written[key] = (p.lead.written, p.lead.outlet)
-    voices: dict[str, Voice] = {}
-    for item in layout.items:
-        key = item.speaker
-        if key is None or key not in written:
-            continue
-        if key in voices:
-            v = voices[key]
-            voices[key] = Voice(v.key, v.name, v.line, v.turns + 1, v.outlet)
-            continue
-        named = [s for s in meta.speakers if surname(key_of(s)) == surname(key)]
-        label, outlet = written[key]
-        name = named[0] if named else display(label, outlet)
-        voices[key] = Voice(key, name, layout.paragraphs[item.paragraphs[0]].line, 1, outlet)
-    asking = [v for k, v in voices.items() if layout.roles.get(k) is BlockKind.QUESTION]
-    interviewer = asking[0] if asking else None
-    if meta.interviewer:  # the front matter's spelling of the one who asks
-        interviewer = (
-            Voice(interviewer.key, meta.interviewer, interviewer.line, interviewer.turns)
-            if interviewer is not None
-            else Voice(key_of(meta.interviewer), meta.interviewer, 0, 0)
-        )
-    respondents = tuple(v for k, v in voices.items() if layout.roles.get(k) is BlockKind.ANSWER)
-    return Layout(
-        layout.family, layout.paragraphs, layout.items, interviewer, respondents, layout.roles
-    )

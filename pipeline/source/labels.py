@@ -27,15 +27,24 @@ _WORD = (
 )
 _NAME = re.compile(rf"(?:{_WORD})(?:(?:\s+|(?<=\.))(?:{_WORD})){{0,3}}")
 _LABEL = re.compile(
-    rf"(?P<label>{_NAME.pattern})"
-    rf"(?P<about>,[ \t]*[{_LOWER}][{_LOWER}\w -]{{0,40}}(?<=\w))?"  # ", корреспондент"
-    r"\s*(?P<sep>:|\.(?=\s|$))[ \t\u00a0]*"
+    rf"(?P<label>{_NAME.pattern}(?:[ \t]+\d{{1,2}}(?!\d|:\d))?)"  # "Спикер 2", "Вопрос 3"
+    rf"(?P<about>,[ \t]*[{_LOWER}][{_LOWER}\w -]{{0,40}}(?<=\w)"  # ", корреспондент"
+    r"|[ \t]*\([^()\n:]{1,80}\))?"  # " (экономист, Алматы)"
+    # A time code: "Спикер 1 (00:01:15):", "Анна Ким  00:01:15" (a transcription
+    # service's heading, the text on the next line or after it)
+    r"(?P<stamp>[ \t]*(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]"
+    r"|\d{1,2}:\d{2}:\d{2}(?=\s)|\d{1,2}:\d{2}(?::\d{2})?(?=\s*$)))?"
+    # ":", "." or a dash between spaces ("Марина Ковалёва – Сколько…"); nothing
+    # after a time code
+    r"\s*(?P<sep>:|\.(?=\s|$)|(?<=\s)[—–-]{1,2}(?=[ \t\u00a0]+\S)|(?<=[\d\])])(?=\s|$))"
+    r"[ \t\u00a0]*"
 )
 _OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\s*(?P<sep>[:.])[ \t\u00a0]*")
 # Words that say what a turn is rather than who speaks.
 QUESTION_WORDS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер", "ведущий"}
 QUESTION_WORDS |= {"модератор", "ведущая", "редакция"}
-ANSWER_WORDS = {"ответ", "о"}
+ANSWER_WORDS = {"ответ", "о", "гость", "гостья", "респондент", "собеседник", "собеседница"}
+_ROLES = QUESTION_WORDS | ANSWER_WORDS
 _NOT_NAMES = {"CONJ", "PREP", "PRCL", "INTJ", "ADVB", "VERB", "INFN", "PRED", "GRND", "NPRO"}
 _NOT_NAMES |= {"ADJS", "PRTS", "COMP", "NUMR"}
 
@@ -51,11 +60,13 @@ class Lead:
     outlet: bool = False
     asks: bool = False  # the label says so: "Дарья Ким, корреспондент:"
     after_dash: str | None = None  # "— Имя: …": the text after the dash, if not a label
+    dashed: bool = False  # "Имя Фамилия – текст": a name, then a dash instead of a colon
 
 
 def key_of(label: str) -> str:
-    words = re.sub(r"[.\s]+", " ", label).strip()
-    return words.casefold().replace("ё", "е")
+    words = re.sub(r"[.\s]+", " ", label).strip().casefold().replace("ё", "е")
+    numbered = re.fullmatch(r"(\w+) \d+", words)  # "Вопрос 3:" is "Вопрос:"; "Спикер 2" a voice
+    return numbered.group(1) if numbered and numbered.group(1) in _ROLES else words
 
 
 def surname(key: str) -> str:
@@ -80,14 +91,18 @@ def _label(body: str) -> Lead | None:
         rest = body[m.end() :]
         return Lead(key_of(m.group("label")), m.group("label"), rest, False, outlet=True)
     m = _LABEL.match(body)
+    if m and m.group("sep") == "" and not m.group("stamp"):
+        return None  # "Глава 2" alone on its line is a heading; "Анна Ким 00:01:15" a label
     if m and m.group("sep") == "." and not body[m.end() :].strip():
         return None  # "Ответ." alone is a sentence; only "Ответ:" may stand on its own line
+    if m and m.group("sep") not in (":", ".", ""):
+        return _dashed(m.group("label"), body[m.end() :]) if not m.group("about") else None
     label = m.group("label") if m else ""
     one_word = label.isupper() and len(label) > 2 and " " not in label and "." not in label
     if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):
         # "ЗАВТРА." or "ПОЛДЕНЬ:": a word in capitals that names no person is an outlet
         return Lead(key_of(label), label, body[m.end() :] if m else "", False, outlet=True)
-    if m and m.group("about") and m.group("sep") == ":" and _name_like(label, ":"):
+    if m and m.group("about") and m.group("sep") in (":", "") and _name_like(label, ":"):
         # "Арман Сеитов, инженер:": the person, and what they are
         about = key_of(m.group("about").strip(", "))
         asks = bool(set(about.split()) & QUESTION_WORDS)
@@ -96,11 +111,11 @@ def _label(body: str) -> Lead | None:
         # скажите:" addresses someone (a patronymic last): both need to recur.
         strong = len(label.split()) > 1 and not _patronymic(label.split()[-1])
         return Lead(key_of(label), written, body[m.end() :], strong, asks=asks)
-    if m and not m.group("about") and _name_like(label, m.group("sep")):
+    if m and not m.group("about") and _name_like(label, m.group("sep") or ":"):
         key = key_of(label)
         words = label.replace(".", ". ").split()
         strong = key in QUESTION_WORDS | ANSWER_WORDS or (
-            m.group("sep") == ":"
+            m.group("sep") in (":", "")
             and len(words) >= 2
             and any(len(w) > 2 for w in words)
             and not _patronymic(words[-1])
@@ -109,13 +124,27 @@ def _label(body: str) -> Lead | None:
     return None
 
 
+def _dashed(label: str, rest: str) -> Lead | None:
+    """ "Марина Ковалёва – Сколько…": only a person's name (or initials) can be a
+    label before a dash ("Москва – столица" is a sentence); never strong alone."""
+    words = label.replace(".", ". ").split()
+    person = all(len(w.rstrip(".")) <= 1 or _person_word(w.rstrip(".")) for w in words)
+    if not person and key_of(label) not in _ROLES:  # "Вопрос – …", "Корр. – …" are roles
+        return None
+    if any(len(w) == 1 for w in words) or (label.isupper() and len(words) == 1):
+        return None  # "А – …", "ГЛАВНОЕ – …": a letter or a word in capitals
+    return Lead(key_of(label), label, rest, False, dashed=True)
+
+
 def _name_like(label: str, sep: str) -> bool:
     words = label.replace(".", ". ").split()
     role = len(key_of(label)) > 1 and key_of(label) in QUESTION_WORDS | ANSWER_WORDS
     if sep == "." and not role and not any(len(w) >= 2 and w.isupper() for w in words):
         # "Да. Конечно" is a sentence; "Дарья ОСИНИНА." and "ЗАВТРА." are labels
         return False
-    if len(words) > 1 and any(len(w.rstrip(".")) == 1 and not w.endswith(".") for w in words):
+    if len(words) > 1 and any(
+        len(w.rstrip(".")) == 1 and not w.endswith(".") and not w.isdigit() for w in words
+    ):
         return False  # "В Москве:": a one-letter word in a name is an initial, with a dot
     return all(len(w.rstrip(".")) <= 1 or _not_a_common_word(w.rstrip(".")) for w in words)
 
@@ -138,11 +167,13 @@ def _not_a_common_word(word: str) -> bool:
     return tags[0].POS not in _NOT_NAMES
 
 
+@lru_cache(maxsize=4096)
 def _patronymic(word: str) -> bool:
     """Name and patronymic is how one addresses a person, not how a label names them."""
     return "Patr" in str(_morph().parse(word.lower())[0].tag)
 
 
+@lru_cache(maxsize=4096)
 def _person_word(word: str) -> bool:
     """A surname or first name as the dictionary knows them, or a word it does not know."""
     word = word.lower()
@@ -167,9 +198,17 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
     A surname alone ("Тюлегенов") is the same speaker as the full label that
     ends with it ("Медет Тюлегенов"), and so are initials with that surname.
     """
-    found = [lead for lead in leads if lead is not None and lead.key != DASH]
+    every = [lead for lead in leads if lead is not None]
+    found = [lead for lead in every if lead.key != DASH]
     counts = Counter(lead.key for lead in found)
     known_keys = {key_of(k) for k in known} - {""}
+    # A name before a dash is a label when two voices speak that way, each more
+    # than once (one name recurring before a dash is a subject: "Путин – …"),
+    # and turns do not open with dashes (then "Токаев – …" opens a sentence).
+    dashed = {lead.key for lead in found if lead.dashed and counts[lead.key] >= 2}
+    dash_turns = len(every) - len(found)
+    if len({surname(k) for k in dashed}) < 2 or dash_turns >= sum(counts[k] for k in dashed):
+        found = [lead for lead in found if not lead.dashed or lead.key in known_keys]
     known_surnames = {surname(k) for k in known_keys}
     keys = {
         lead.key
@@ -179,14 +218,15 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
         or lead.key in known_keys
         or surname(lead.key) in known_surnames
     }
-    # A surname alone is a label when a full label ends with it.
+    # A surname alone is a label when a full label ends with it, and a full
+    # label is one when its surname alone recurs ("Анна Ли —" once, then "Ли —").
     surnames = {surname(k) for k in keys if len(k.split()) > 1}
-    keys |= {lead.key for lead in found if lead.key in surnames}
+    keys |= {lead.key for lead in found if lead.key in surnames or surname(lead.key) in keys}
     full = sorted(keys | known_keys, key=lambda k: (-len(k.split()), k))
     speaker = {}
     for key in keys:
         last = surname(key)
-        same = [k for k in full if surname(k) == last and len(last) > 2]
+        same = [k for k in full if surname(k) == last and len(last) > 1 and last not in _ROLES]
         speaker[key] = same[0] if same else key
     return speaker
 

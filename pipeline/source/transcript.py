@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.source.assemble import blocks_of, speakers_of
+from pipeline.source.credits import interviewer_from_lede
 from pipeline.source.document import Block, BlockKind, Document, Metadata
 from pipeline.source.files import check_file_name
 from pipeline.source.formats import Source, read_source
@@ -45,6 +46,7 @@ def parse_layout(source: Source, path: Path) -> tuple[Document, Layout]:
         return {n - body_start for n in marked if n >= body_start}
 
     found = paragraphs(lines, body_start + 1, body(source.bold), body(source.italic), known)
+    meta, found = interviewer_from_lede(found, meta)
     layout = infer(found, meta, path)
     meta, speakers = speakers_of(layout, meta)
     blocks = blocks_of(layout, speakers)

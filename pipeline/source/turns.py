@@ -1,4 +1,4 @@
-"""Paragraphs with their markers, and the reading order of a layout's items."""
+"""A transcript body's paragraphs, each with the marker it opens with."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from pipeline.source.document import BlockKind
 from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, Lead, accepted, candidate
 
 BOLD = "**"  # the marker of a paragraph bold throughout (Word, Markdown)
-_CAPTION = re.compile(
-    r"\(?\s*(?:на\s+фото|фото|фотография|photo|иллюстрация|коллаж|скриншот|кадр)\b", re.IGNORECASE
+# A recording's time code at the start of a line ("[00:12:35]", "(12:35)",
+# "00:12:35", "00:12:35,120"): where the tape was, not what was said.
+TIMESTAMP = re.compile(
+    r"^(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)"
+    r"(?=\s|$)\s*"
 )
-_CREDIT = re.compile(
-    r"(?:беседовал[аи]?|подготовил[аи]?|записал[аи]?|интервью\s+\w+|текст|автор|"
-    r"пресс-служба|источник|справка|фото|материал\s+подготовлен|редакция)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]$")
 
 
 @dataclass(frozen=True)
@@ -49,11 +46,13 @@ def paragraphs(
     Without blank lines between paragraphs every line is one (as Word saves);
     with them, the lines of one paragraph are joined (a hard-wrapped text).
     """
-    texts = [" ".join(line.split()) for line in lines]
-    content = [i for i, t in enumerate(texts) if t]
+    written = [" ".join(line.split()) for line in lines]
+    content = [i for i, t in enumerate(written) if t]
     if not content:
         return []
-    blank_separated = any(not t for t in texts[content[0] : content[-1]])
+    blank_separated = any(not t for t in written[content[0] : content[-1]])
+    texts = [TIMESTAMP.sub("", t, count=1) for t in written]
+    content = [i for i in content if texts[i]]
     leads = {i: candidate(texts[i]) for i in content}
     speaker = accepted(leads.values(), known)
 
@@ -125,120 +124,3 @@ def person(key: str | None) -> str | None:
 
 def ends_as_question(text: str) -> bool:
     return bool(re.search(r"\?[»\"”)…. ]*$", text))
-
-
-def sequence(
-    family: str, ps: list[Paragraph], roles: dict[str, BlockKind | None], confirmed: bool = False
-) -> list[Item]:
-    """Lede, captions, questions, answers and trailer, in reading order.
-
-    ``confirmed``: the front matter says the layout; alternation starts at once.
-    """
-
-    def role(i: int) -> BlockKind | None:
-        m = marker(ps[i])
-        return roles.get(m) if m is not None else None
-
-    if family == "alternating":
-        turns = [i for i, p in enumerate(ps) if ends_as_question(p.text) or p.bold or confirmed]
-        start = turns[0] if turns else len(ps)
-        turns = [i for i in range(start, len(ps)) if not _caption(ps[i])]
-        last = max((i for i in turns if ends_as_question(ps[i].text)), default=len(ps))
-    else:
-        dashes = family == "dashes"
-        turns = [i for i in range(len(ps)) if (marker(ps[i]) == DASH if dashes else role(i))]
-        start = turns[0] if turns else len(ps)
-        last = turns[-1] if turns else len(ps)
-    skip = 2 if family in ("marked-questions", "alternating") else 1
-    end = next((i for i in range(last + skip, len(ps)) if _credit(ps[i])), len(ps))
-    builder = _Builder(ps)
-    if family == "marked-answers":
-        answers = [i for i in range(end) if role(i) is BlockKind.ANSWER]
-        _marked_answers(builder, ps, answers, end)
-    else:
-        alternating = family in ("dashes", "alternating")
-        alternate = set(turns)
-        turn = BlockKind.ANSWER
-        for i in range(end):
-            kind = role(i) if i >= start else None
-            if alternating and i in alternate:
-                turn = kind = BlockKind.QUESTION if turn is BlockKind.ANSWER else BlockKind.ANSWER
-            if kind is not None:
-                builder.turn(kind, i, person(marker(ps[i])))
-            elif family == "marked-questions" and builder.current_kind() is BlockKind.QUESTION:
-                builder.turn(BlockKind.ANSWER, i, None)
-            else:
-                builder.unmarked(i)
-    items = builder.items
-    if end < len(ps):
-        items.append(Item(BlockKind.TRAILER, list(range(end, len(ps)))))
-    return items
-
-
-def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], end: int) -> None:
-    """Each answer's unmarked run before it: its last paragraph is the question,
-    unless the answerer has not yet spoken to this question and the paragraph
-    does not ask (then it continues the previous answer: a round table)."""
-    previous = -1
-    answered: set[str | None] = set()
-    for a in answers:
-        run = range(previous + 1, a)
-        speaker = person(marker(ps[a])) or marker(ps[a])
-        q = max((i for i in run if not _caption(ps[i])), default=None)
-        new = q is not None and (
-            builder.current is None
-            or speaker in answered
-            or ends_as_question(ps[q].text)
-            or ps[q].bold
-        )
-        for i in run:
-            if new and i == q:
-                builder.turn(BlockKind.QUESTION, i, None)
-                answered = set()
-            else:
-                builder.unmarked(i)
-        builder.turn(BlockKind.ANSWER, a, person(speaker))
-        answered.add(speaker)
-        previous = a
-    for i in range(previous + 1, end):
-        builder.unmarked(i)
-
-
-class _Builder:
-    def __init__(self, ps: list[Paragraph]) -> None:
-        self.ps = ps
-        self.items: list[Item] = []
-        self.current: Item | None = None  # the question or answer being read
-
-    def current_kind(self) -> BlockKind | None:
-        return self.current.kind if self.current is not None else None
-
-    def turn(self, kind: BlockKind, i: int, speaker: str | None) -> None:
-        self.current = Item(kind, [i], speaker)
-        self.items.append(self.current)
-
-    def unmarked(self, i: int) -> None:
-        last = self.items[-1] if self.items else None
-        if _caption(self.ps[i]):
-            self.items.append(Item(BlockKind.CAPTION, [i]))
-        elif self.current is None:
-            if last is not None and last.kind is BlockKind.LEDE:
-                last.paragraphs.append(i)
-            else:
-                self.items.append(Item(BlockKind.LEDE, [i]))
-        elif last is self.current:
-            self.current.paragraphs.append(i)
-        else:  # the turn goes on after a caption
-            self.current = Item(self.current.kind, [i], self.current.speaker)
-            self.items.append(self.current)
-
-
-def _caption(p: Paragraph) -> bool:
-    return p.lead is None and bool(_CAPTION.match(p.text)) and len(p.text.split()) <= 40
-
-
-def _credit(p: Paragraph) -> bool:
-    if p.lead is not None:
-        return False
-    short = len(p.text.split()) <= 10 and not _SENTENCE_END.search(p.text)
-    return bool(_CREDIT.match(p.text)) or p.italic or short
