@@ -146,9 +146,11 @@ class ClusterBackend(LocalBackend):
             fn_constructor_args=([self._shipped[step.label]], model),
             fn_kwargs={"n_best": n_best, "suppress": list(suppress)},
             batch_size=self.batch_size,
-            # One actor per worker CPU, all started, so every node takes batches;
-            # a pool that may shrink to one, so a job outlives a lost node (Ray
-            # Data restarts lost actors and retries their batches by default).
+            # The rows are made here (from_items: no read task needs a CPU), so
+            # the actors are all that runs on the workers: they cannot starve a
+            # read. One actor per worker CPU, all started, so every node takes
+            # batches; a pool that may shrink to one, so a job outlives a lost
+            # node (Ray Data restarts lost actors and retries their batches).
             compute=ActorPoolStrategy(min_size=1, max_size=workers, initial_size=workers),
             num_cpus=1,
         )
