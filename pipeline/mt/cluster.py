@@ -84,7 +84,7 @@ class _Translator:
         with zipfile.ZipFile(io.BytesIO(ray.get(shipped[0]))) as archive:
             archive.extractall(folder)
         self.model = replace(model, path=folder)
-        self.backend = LocalBackend(models=[self.model])
+        self.backend = LocalBackend(models=[self.model], threads=1)  # its one CPU
         self.node = ray.get_runtime_context().get_node_id()
 
     def __call__(self, batch: dict[str, Any], n_best: int, suppress: list[str]) -> dict[str, Any]:
