@@ -27,7 +27,7 @@ import pytest
 from pipeline.languages import TARGETS
 from pipeline.memory.store import engine_of, load_memory
 from pipeline.plan import CHECKPOINT_VARIABLE
-from tests.conftest import ROOT, SAMPLE, copy_project, sample_corpus
+from tests.conftest import ROOT, SAMPLE, Cli, copy_project, sample_corpus, snapshot
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
 INTERVIEWS = 5
@@ -193,3 +193,16 @@ def test_a_killed_publish_resumes_without_translating_finished_documents_again(
     calls = _calls(again.stderr)
     assert per_document * len(untouched) <= calls <= per_document * (len(untouched) + len(partly))
     assert _outputs(resumed) == _outputs(whole)
+
+
+@pytest.mark.parametrize("size", ["0", "-5", "2k", "１０", "\x1b[31m"])
+def test_a_group_size_that_is_not_a_number_stops_before_anything_is_written(
+    project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, size: str
+) -> None:
+    monkeypatch.setenv(CHECKPOINT_VARIABLE, size)
+    before = snapshot(project)
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 2
+    assert err.startswith(f"error: {CHECKPOINT_VARIABLE}=") and err.count("\n") == 1, err
+    assert "\x1b" not in err
+    assert snapshot(project) == before
