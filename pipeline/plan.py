@@ -6,11 +6,13 @@ Each stage returns a value; nothing here writes a file.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.errors import UsageError, shown
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import TermPolicy
 from pipeline.glossary.match import TermMatcher
@@ -63,9 +65,22 @@ def update_memories(
 
 # Sentences translated between two saves of the memories: a job killed after
 # hours loses at most this much work, and a large batch still fills every core.
+# PIPELINE_CHECKPOINT_SENTENCES sets another size (smaller: less to lose on a
+# flaky cluster; larger: fewer, bigger batches).
 CHECKPOINT_SENTENCES = 2000
+CHECKPOINT_VARIABLE = "PIPELINE_CHECKPOINT_SENTENCES"
 
 Checkpoint = Callable[[Sequence[DocumentMemory]], None]
+
+
+def checkpoint_sentences() -> int:
+    """CHECKPOINT_SENTENCES, or the size PIPELINE_CHECKPOINT_SENTENCES asks for."""
+    asked = os.environ.get(CHECKPOINT_VARIABLE, "").strip()
+    if not asked:
+        return CHECKPOINT_SENTENCES
+    if not (asked.isascii() and asked.isdigit()) or int(asked) < 1:
+        raise UsageError(f"{CHECKPOINT_VARIABLE}={shown(asked)}: not a whole number of sentences")
+    return int(asked)
 
 
 def translate_gaps(
@@ -86,7 +101,7 @@ def translate_gaps(
     by_key = {m.key: m for m in work}
     backend = _made_once(engine)
     reports = []
-    for group in _by_documents(without_names(work)):
+    for group in _by_documents(without_names(work), checkpoint_sentences()):
         machine = fill_gaps(group, backend, retranslate_machine, policy)
         changed = [by_key[key] for key in machine.changes]
         for m in changed:  # where the memories change
@@ -127,12 +142,12 @@ def _made_once(factory: Callable[[], Backend]) -> Callable[[], Backend]:
     return backend
 
 
-def _by_documents(memories: list[DocumentMemory]) -> list[list[DocumentMemory]]:
-    """Whole documents (all their languages) in groups of about CHECKPOINT_SENTENCES."""
+def _by_documents(memories: list[DocumentMemory], sentences: int) -> list[list[DocumentMemory]]:
+    """Whole documents (all their languages) in groups of about ``sentences``."""
     groups: list[list[DocumentMemory]] = [[]]
     size, last = 0, None
     for m in sorted(memories, key=lambda m: (m.document.slug, m.language)):
-        if size >= CHECKPOINT_SENTENCES and m.document.slug != last:
+        if size >= sentences and m.document.slug != last:
             groups.append([])
             size = 0
         groups[-1].append(m)

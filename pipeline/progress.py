@@ -1,9 +1,10 @@
 """Progress of a publish's stages, shown on a terminal only.
 
-Reading transcripts, translating (sentences per second), writing and building
-the site each get a tqdm bar on stderr when it is a terminal; in CI (the CI
-variable set) or when stderr is piped to a file or another program, nothing
-is shown, so logs hold only the summary. Bars vanish when their stage ends.
+Reading transcripts, translating (sentences per second, and on a cluster the
+number of nodes working), writing and building the site each get a tqdm bar
+on stderr when it is a terminal; in CI (the CI variable set) or when stderr is
+piped to a file or another program, nothing is shown, so logs hold only the
+summary. Bars vanish when their stage ends.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from typing import Protocol, TextIO
 class Bar(Protocol):
     def update(self, n: int = 1) -> object: ...
 
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> object:
+        """What follows the rate on the line (a cluster: "2 nodes working")."""
+
     def refresh(self) -> None: ...
 
     def close(self) -> None: ...
@@ -30,6 +34,9 @@ Bars = Callable[[int | None, str, str], Bar]
 
 class _Hidden:
     def update(self, n: int = 1) -> None:
+        pass
+
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> None:
         pass
 
     def refresh(self) -> None:

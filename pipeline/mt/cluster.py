@@ -18,6 +18,7 @@ import io
 import os
 import sys
 import tempfile
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
@@ -32,6 +33,9 @@ from pipeline.mt.local import LocalBackend, step_of
 
 BATCH_SENTENCES = 64  # rows per actor call: big enough for CTranslate2's token batches
 LOOPBACK = "127.0.0.1"
+# A node that sent back results this recently counts as working (the progress
+# line's "N nodes working"): a lost node drops out of the count.
+WORKING_SECONDS = 30.0
 
 
 class ClusterError(PipelineError):
@@ -46,11 +50,13 @@ def cluster_address(option: str | None) -> str | None:
 def keep_loopback(address: str) -> None:
     """A cluster on this machine stays on 127.0.0.1: Ray otherwise swaps a
     loopback address for the network interface's (resolve_ip_for_localhost),
-    which it only leaves alone when multi-machine clusters are switched off.
+    which it only leaves alone when multi-machine clusters are switched off;
+    and its usage statistics, sent to usage-stats.ray.io by default, stay off.
     Read when Ray is imported, and inherited by the processes Ray starts."""
     host = address.rpartition(":")[0] if ":" in address else address
     if host in (LOOPBACK, "localhost"):
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+        os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
         constants = sys.modules.get("ray._private.ray_constants")
         if constants is not None:  # Ray already imported: the value it read then
             setattr(constants, "ENABLE_RAY_CLUSTER", False)  # noqa: B010
@@ -78,7 +84,7 @@ class _Translator:
         with zipfile.ZipFile(io.BytesIO(ray.get(shipped[0]))) as archive:
             archive.extractall(folder)
         self.model = replace(model, path=folder)
-        self.backend = LocalBackend(models=[self.model])
+        self.backend = LocalBackend(models=[self.model], threads=1)  # its one CPU
         self.node = ray.get_runtime_context().get_node_id()
 
     def __call__(self, batch: dict[str, Any], n_best: int, suppress: list[str]) -> dict[str, Any]:
@@ -90,6 +96,12 @@ class _Translator:
             "hypotheses": [list(h) for h in hypotheses],
             "node": [self.node] * len(hypotheses),
         }
+
+
+def nodes_working(last_seen: dict[str, float], now: float) -> str:
+    """The progress line's count of the nodes that sent results lately."""
+    working = sum(1 for seen in last_seen.values() if now - seen <= WORKING_SECONDS)
+    return f"{working} node{'s' if working != 1 else ''} working"
 
 
 def _packed(folder: Path) -> bytes:
@@ -134,15 +146,17 @@ class ClusterBackend(LocalBackend):
             fn_constructor_args=([self._shipped[step.label]], model),
             fn_kwargs={"n_best": n_best, "suppress": list(suppress)},
             batch_size=self.batch_size,
-            # One actor per worker CPU, all started, so every node takes batches;
-            # a pool that may shrink to one, so a job outlives a lost node.
+            # The rows are made here (from_items: no read task needs a CPU), so
+            # the actors are all that runs on the workers: they cannot starve a
+            # read. One actor per worker CPU, all started, so every node takes
+            # batches; a pool that may shrink to one, so a job outlives a lost
+            # node (Ray Data restarts lost actors and retries their batches).
             compute=ActorPoolStrategy(min_size=1, max_size=workers, initial_size=workers),
             num_cpus=1,
-            max_restarts=-1,
-            max_task_retries=-1,
         )
         self.calls += 1
         out: dict[int, list[str]] = {}
+        last_seen: dict[str, float] = {}  # node → when it last sent results
         bar = self.progress(len(sentences), model.pair) if self.progress else None
         try:
             for batch in results.iter_batches(batch_size=None, batch_format="numpy"):
@@ -151,7 +165,9 @@ class ClusterBackend(LocalBackend):
                 ):
                     out[int(index)] = [str(h) for h in hypotheses]
                     self.sentences_by_node[str(node)] += 1
+                    last_seen[str(node)] = time.monotonic()
                 if bar is not None:
+                    bar.set_postfix_str(nodes_working(last_seen, time.monotonic()), refresh=False)
                     bar.update(len(batch["index"]))
         finally:
             if bar is not None:

@@ -61,6 +61,9 @@ class LocalBackend:
     models: list[InstalledModel] = field(default_factory=installed)
     progress: Callable[[int, str], Any] | None = None  # (total, description) → bar
     calls: int = 0
+    # Batches translated in parallel: one per core here; a cluster's actor,
+    # given one CPU of its node, translates one at a time (no c × c threads).
+    threads: int | None = None
     _loaded: dict[Path, tuple[Any, Any]] = field(default_factory=dict)
 
     def route(self, source: str, target: str) -> Route | None:
@@ -140,7 +143,7 @@ class LocalBackend:
                 # Keep the precision the model was converted with (int8 for
                 # Argos packages); CTranslate2 falls back where the CPU lacks it.
                 compute_type=os.environ.get("ARGOS_COMPUTE_TYPE", "default"),
-                inter_threads=_workers(),
-                intra_threads=max(1, (os.cpu_count() or 1) // _workers()),
+                inter_threads=self.threads or _workers(),
+                intra_threads=1 if self.threads else max(1, (os.cpu_count() or 1) // _workers()),
             )
         return self._loaded[model.path]
