@@ -214,3 +214,31 @@ def test_the_index_is_shared_by_equal_glossaries(monkeypatch: pytest.MonkeyPatch
     equal = Glossary(tuple(glossary.terms))
     found = match.TermMatcher(equal).find("Он говорил про АААБ и про Орган номер 7.")
     assert [m.term.id for m in found] == ["body-1", "body-7"]
+
+
+def test_abbreviations_are_indexed_without_reading_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the words of names are read by pymorphy3 (an abbreviation matches as
+    written): reading 5,000 unknown abbreviations by analogy was most of the index's time."""
+    glossary = _glossary(300)
+    read: list[str] = []
+    morph = index._morph()
+
+    class Counting:
+        def parse(self, word: str) -> Any:
+            read.append(word)
+            return morph.parse(word)
+
+    index.parses.cache_clear()
+    index._lemmas.cache_clear()
+    monkeypatch.setattr(index, "_morph", lambda: Counting())
+    built = index.PatternIndex(glossary)
+    names = {"орган", "номер", "фамилия"} | {f"человек{n}" for n in range(3)}
+    assert set(read) == names | {str(n) for n in range(300)}
+    assert len(read) == len(set(read))  # each word once
+    assert sum(p.abbreviation for p in built.patterns) == 300
+    match._SHARED.clear()
+    match.use_index(glossary, built)
+    found = match.TermMatcher(glossary).find("Про АААБ и про Орган номер 12.")
+    assert [m.term.id for m in found] == ["body-1", "body-12"]
+    index.parses.cache_clear()
+    index._lemmas.cache_clear()
