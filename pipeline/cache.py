@@ -46,7 +46,7 @@ from pipeline.source.document import Document, Segment
 
 FOLDER = Path(".cache", "publish")
 INDEX = "index.pickle"
-_LIBRARIES = ("polib", "razdel", "babel", "pymorphy3")
+_LIBRARIES = ("polib", "razdel", "babel", "pymorphy3", "pymorphy3-dicts-ru", "ruamel.yaml")
 T = TypeVar("T")
 
 
@@ -104,6 +104,9 @@ class Session:
         except Exception:
             pass
         return cls(folder, version)
+
+    def key(self, *parts: bytes | str | Path) -> str:
+        return _key(parts[0], self.version, *parts[1:])  # what it is, this code, its inputs
 
     def value(self, key: str, compute: Callable[[], T]) -> T:
         """The stored value under ``key``, or ``compute()``'s, stored at the end."""
@@ -166,6 +169,11 @@ def session(root: Path, save: bool = True) -> Iterator[None]:
                 opened.save()
     finally:
         _current.reset(token)
+
+
+def current() -> Session | None:
+    """The cache of the publish under way (None: no publish, nothing cached)."""
+    return _current.get()
 
 
 def read_transcript(path: Path) -> Document:

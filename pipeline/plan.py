@@ -177,6 +177,10 @@ def glossary_check(
     )
 
 
+# The glossary page in a language, with the interviews that mention each term.
+GlossaryPage = Callable[[Glossary, str, dict[str, list[str]]], str]
+
+
 @dataclass(frozen=True)
 class Rendered:
     pages: tuple[Page, ...]
@@ -191,9 +195,11 @@ def render_pages(
     memories: Sequence[DocumentMemory],
     glossary: Glossary,
     render: Callable[..., Page] = render_interview,
+    glossary_page: GlossaryPage = render_glossary,
 ) -> Rendered:
     """Every interview in every language with its link previews and structured
-    data, each language's home page and feed, the glossary with its interviews."""
+    data, each language's home page and feed, the glossary with its interviews
+    (``render`` and ``glossary_page`` make the pages: publish finds them in its cache)."""
     editions = [Edition(doc, segments[doc.slug], SOURCE) for doc in documents]
     editions += [
         Edition(m.document, m.segments, m.language, m.translations, m.po) for m in memories
@@ -212,7 +218,7 @@ def render_pages(
     pages += [render_index(titles[lang], lang, news.summaries) for lang in LANGUAGES]
     if glossary.terms:
         pages += [
-            Page(glossary_path(lang), render_glossary(glossary, lang, news.mentions[lang]))
+            Page(glossary_path(lang), glossary_page(glossary, lang, news.mentions[lang]))
             for lang in LANGUAGES
         ]
     pages += news.pages

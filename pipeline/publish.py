@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from pipeline import cache
+from pipeline import cache, cache_glossary
 from pipeline.errors import InputError, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
 from pipeline.glossary.check import GlossaryCheck
-from pipeline.glossary.load import load_glossary
 from pipeline.memory.changes import DocumentMemory
 from pipeline.memory.orphans import Orphan, carry_over
 from pipeline.memory.store import MemoryKey, Status
@@ -114,7 +113,7 @@ def _publish(
         kinds = ", ".join(f"*{s}" for s in sorted(TRANSCRIPT_SUFFIXES))
         raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
     memories = read_memories(project, sources.documents, cache.load_memory)
-    glossary = load_glossary(project.glossary)
+    glossary = cache_glossary.load_glossary(project.glossary)
     check_site_languages(project.mkdocs_yml)
     for warning in glossary.warnings:
         log(warning)
@@ -135,8 +134,9 @@ def _publish(
     )
     checked = glossary_check(project, translated.memories, glossary)
     render = partial(cache.render_interview, docs=project.docs)
+    glossary_page = partial(cache_glossary.render_glossary, docs=project.docs)
     rendered = render_pages(
-        project, sources.documents, segments, translated.memories, glossary, render
+        project, sources.documents, segments, translated.memories, glossary, render, glossary_page
     )
     outputs = plan_outputs(project, translated.memories, rendered)
     report = _report(project, sources, carried.orphans, translated, checked, rendered)

@@ -20,7 +20,13 @@ LAYERS = (
     ("pipeline.mt",),
     ("pipeline.glossary",),
     ("pipeline.site",),
-    ("pipeline.plan", "pipeline.cache", "pipeline.publish", "pipeline.evaluate"),
+    (
+        "pipeline.plan",
+        "pipeline.cache",
+        "pipeline.cache_glossary",
+        "pipeline.publish",
+        "pipeline.evaluate",
+    ),
     ("pipeline.cli", "pipeline.commands", "pipeline.__main__"),
 )
 LONGEST = 260  # lines: "about 250"

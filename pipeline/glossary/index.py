@@ -61,7 +61,7 @@ class Pattern:
     words: tuple[str, ...]  # lemmas, or the abbreviation as written
     abbreviation: bool
     capitalised: bool
-    head: int  # index of the word whose case is the match's case
+    head: int  # index of the word whose case is the match's case (0: an abbreviation)
     indeclinable: bool  # an abbreviation, or a word such as тенге
 
 
@@ -70,15 +70,17 @@ def _pattern(term: Term, form: str, what: str) -> Pattern | None:
     if not words:
         return None  # a form with no word in it («—») names nothing in a text
     abbreviation = is_abbreviation(form)
+    if abbreviation:  # matched as written and never declined: no reading needed
+        return Pattern(term, what, tuple(words), True, words[0][:1].isupper(), 0, True)
     head = next((i for i, w in enumerate(words) if parses(w)[0][1] == "NOUN"), 0)
     return Pattern(
         term,
         what,
-        tuple(words) if abbreviation else tuple(parses(w)[0][0] for w in words),
-        abbreviation,
+        tuple(parses(w)[0][0] for w in words),
+        False,
         words[0][:1].isupper(),
         head,
-        abbreviation or _indeclinable(words[head]),
+        _indeclinable(words[head]),
     )
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from pipeline.glossary.cases import (
     LONGEST,
@@ -160,11 +159,27 @@ class TermMatcher:
         return (RUSSIAN_CASES[likely[0]] if len(likely) == 1 else None), None, None
 
 
-@lru_cache(maxsize=4)
+# The index of a glossary and the matches of each sentence seen, by its text:
+# one per glossary, however many matchers a run makes of it (the last few kept).
+_SHARED: dict[Glossary, tuple[PatternIndex, dict[str, tuple[TermMatch, ...]]]] = {}
+_KEPT = 4
+
+
 def _shared(glossary: Glossary) -> tuple[PatternIndex, dict[str, tuple[TermMatch, ...]]]:
-    """The index of a glossary and the matches of each sentence seen, by its
-    text: one per glossary, however many matchers a run makes of it."""
-    return PatternIndex(glossary), {}
+    found = _SHARED.get(glossary)
+    if found is None:
+        use_index(glossary, PatternIndex(glossary))
+        found = _SHARED[glossary]
+    return found
+
+
+def use_index(glossary: Glossary, index: PatternIndex) -> None:
+    """Match ``glossary`` with ``index``, made before of an equal glossary
+    (pipeline/cache.py keeps it: indexing 5,000 terms takes seconds)."""
+    if glossary not in _SHARED:
+        _SHARED[glossary] = (index, {})
+        while len(_SHARED) > _KEPT:
+            del _SHARED[next(iter(_SHARED))]
 
 
 def _readings(pattern: Pattern, tokens: list[re.Match[str]]) -> dict[str, float]:

@@ -10,6 +10,8 @@ a person in the glossary (kind: person) is spelled as the glossary says.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.glossary.model import Glossary, Term
 from pipeline.languages import REGISTRY
 from pipeline.memory.changes import DocumentMemory, MachineEntry, MemoryChanges
@@ -34,11 +36,19 @@ def spell(name: str, language: str, glossary: Glossary | None) -> tuple[str, str
 
 
 def _person(name: str, glossary: Glossary | None) -> Term | None:
-    key = key_of(name)
-    for term in glossary.terms if glossary is not None else ():
-        if term.kind == "person" and key in {key_of(f) for f, _ in term.ru.forms()}:
-            return term
-    return None
+    return _persons(glossary).get(key_of(name)) if glossary is not None else None
+
+
+@lru_cache(maxsize=4)
+def _persons(glossary: Glossary) -> dict[str, Term]:
+    """The glossary's people under each of their Russian forms (the first entry
+    that has a form wins): a name is looked up, not compared with every term."""
+    out: dict[str, Term] = {}
+    for term in glossary.terms:
+        if term.kind == "person":
+            for form, _ in term.ru.forms():
+                out.setdefault(key_of(form), term)
+    return out
 
 
 def name_segments(memory: DocumentMemory) -> list[Segment]:

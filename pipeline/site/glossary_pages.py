@@ -8,6 +8,7 @@ in the order of that language's alphabet.
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from pathlib import PurePosixPath
 
 from pipeline.glossary.model import Glossary, Term
@@ -28,12 +29,16 @@ def forms(term: Term, language: str) -> tuple[str, str | None]:
 
 def sort_key(text: str, language: str) -> list[int]:
     """Collation by the language's alphabet (Kazakh ә after а, not after я)."""
+    places = _places(language)
+    beyond = len(places)
+    return [places.get(c, beyond + ord(c)) for c in text.lower() if c.isalnum()]
+
+
+@cache
+def _places(language: str) -> dict[str, int]:
+    """Each letter's place in the alphabet (the first, should one repeat)."""
     alphabet = REGISTRY[language].alphabet
-    return [
-        alphabet.index(c) if c in alphabet else len(alphabet) + ord(c)
-        for c in text.lower()
-        if c.isalnum()
-    ]
+    return {c: alphabet.index(c) for c in alphabet}
 
 
 def render_glossary(
@@ -63,10 +68,33 @@ def render_glossary(
 
 
 def abbreviations(glossary: Glossary, language: str, page_text: str) -> list[str]:
-    """``abbr`` definitions for the abbreviations a page uses: hover explains them."""
+    """``abbr`` definitions for the abbreviations a page uses: hover explains them.
+
+    Only the abbreviations whose first word is a word of the page are searched
+    for (an abbreviation stands alone, so its first word is one of the page's
+    words), not every term of the glossary on every page."""
+    index = _abbreviations(glossary, language)
+    candidates = [*index.get("", ())]
+    for word in set(_WORD.findall(page_text)):
+        candidates += index.get(word, ())
     lines = []
-    for term in glossary.terms:
-        name, abbreviation = forms(term, language)
-        if abbreviation and re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", page_text):
+    for _, abbreviation, name in sorted(candidates):  # in the glossary's order
+        if re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", page_text):
             lines.append(f"*[{abbreviation}]: {name}")
     return lines
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(glossary: Glossary, language: str) -> dict[str, list[tuple[int, str, str]]]:
+    """(place in the glossary, abbreviation, name) under the abbreviation's first
+    word; under "" those that start with no word character."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for place, term in enumerate(glossary.terms):
+        name, abbreviation = forms(term, language)
+        if abbreviation:
+            first = _WORD.match(abbreviation)
+            out.setdefault(first.group() if first else "", []).append((place, abbreviation, name))
+    return out

@@ -1,0 +1,63 @@
+"""The glossary in the publish cache (pipeline/cache.py): read, checked and
+indexed once, then found again by glossary.yaml's bytes.
+
+Reading a glossary of 5,000 terms with libyaml, checking it and indexing its
+Russian forms for the matcher (pymorphy3 reads every word) take seconds; a
+no-op publish should not pay them again when the file has not changed. The
+glossary and its index are one stored value, under the file's bytes and path
+and the code's version; a glossary with an error raises before anything is
+stored, so its errors are read and reported again, each run, as they are
+without a cache. The glossary pages, made of the glossary and the interviews
+that mention each term, are kept as pages are: only their hash, the file
+under ``docs/`` is the page when it matches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import cache
+from pipeline.glossary import load, match
+from pipeline.glossary.index import PatternIndex
+from pipeline.glossary.model import Glossary
+from pipeline.site import glossary_pages
+
+
+def load_glossary(path: Path) -> Glossary:
+    """``load.load_glossary``, the matcher's index of its terms made with it."""
+    session = cache.current()
+    try:
+        data = path.read_bytes() if session is not None and path.is_file() else None
+    except OSError:  # reported, as every problem with the file, by reading it
+        data = None
+    if session is None or data is None:
+        return load.load_glossary(path)
+
+    def read() -> tuple[Glossary, PatternIndex]:
+        glossary = load.load_glossary(path)
+        return glossary, PatternIndex(glossary)
+
+    key = session.key("glossary", path, data)
+    glossary, index = session.value(key, read)
+    match.use_index(glossary, index)
+    # Its key names its content: a page made with it need not pickle 5,000 terms.
+    session.glossary = (glossary, key.encode())
+    return glossary
+
+
+def render_glossary(
+    glossary: Glossary, language: str, mentions: dict[str, list[str]], *, docs: Path
+) -> str:
+    """``glossary_pages.render_glossary``, the page under ``docs`` when it already holds it."""
+    session = cache.current()
+    known = session.glossary if session is not None else None
+    if session is None or known is None or known[0] is not glossary or known[1] is None:
+        return glossary_pages.render_glossary(glossary, language, mentions)
+    path = glossary_pages.glossary_path(language)
+    key = session.key("glossary-page", str(path), known[1], repr(sorted(mentions.items())))
+    page = session.output(
+        key,
+        docs / path,
+        lambda: glossary_pages.render_glossary(glossary, language, mentions).encode(),
+    )
+    return page.decode("utf-8")
