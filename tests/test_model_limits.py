@@ -55,7 +55,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory, tokenizer: bytes) -> dict
 
 
 def long_sentence(clauses: int = 12) -> str:
-    """Clauses of the sample joined by commas into one sentence (100+ tokens)."""
+    """Clauses of the sample joined by commas into one sentence (173 words)."""
     text = SAMPLE.read_text(encoding="utf-8").split("---", 2)[2]
     found = [s.strip(" —") for s in re.split(r"[.?!]\s+", text) if 4 < len(s.split()) < 20]
     picked = [s for s in found if "." not in s][:clauses]
