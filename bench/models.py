@@ -1,6 +1,7 @@
 """Benchmark: how fast each size class of translation model runs here. By hand:
 
     .venv/bin/python -m bench.models [--rounds 2] [--classes opus-base,nllb-600m] [--sentences N]
+        [--packages DIR [--build-only]]
 
 No real weights can be downloaded, so each class is a Hugging Face checkpoint
 of the family's exact architecture and size (layers, d_model, heads,
@@ -8,9 +9,12 @@ feed-forward, vocabulary, positions) with random weights (tests/hfkit.py),
 converted to int8 and installed by the pipeline's own `models convert`: its
 speed is a real model's, its output nonsense. The classes are converted one at
 a time (the checkpoint deleted before the next: NLLB-1.3B's takes 2.7 GB on
-disk and about 8 GB of memory while it converts), then all the packages are
+disk and 5.5 GB of memory at its peak, measured), then all the packages are
 loaded (their int8 weights: about 2.5 GB together) and timed in turns, round
 after round, so a change in the machine's load falls on every class alike.
+``--packages DIR`` keeps the packages (one folder per class) and uses those
+found there: ``--build-only`` builds them (one class per command can run
+beside another; build NLLB-1.3B alone), a later run times them together.
 Each class reads the same number of tokens per sentence (1.5 per word) and,
 as a random model never stops by itself, writes the same number (min and max
 decoding length equal: 1.2 × the source's mean), with the pipeline's
@@ -113,13 +117,22 @@ def _product(shape: list[int]) -> int:
 
 
 def build(size: SizeClass, work: Path) -> tuple[InstalledModel, int]:
-    """``size`` as a random checkpoint, converted and installed by `models convert`."""
+    """``size`` as a random checkpoint, converted and installed by `models convert`
+    into ``work/NAME`` (its own packages folder: every class is a ru→kk model);
+    one built before in that folder is used again."""
     import polib
 
+    from pipeline.mt.argos import installed
     from pipeline.mt.convert import convert
     from tests import hfkit
 
+    packages = work / size.name
+    os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
+    counted = packages / "parameters.txt"
+    if installed() and counted.is_file():
+        return installed()[0], int(counted.read_text())
     folder = work / f"checkpoint-{size.name}"
+    shutil.rmtree(folder, ignore_errors=True)
     if size.family == "marian":
         russian = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line]
         po = polib.pofile(str(PROJECT / "translations" / "kk" / f"{SAMPLE_SLUG}.po"))
@@ -130,6 +143,7 @@ def build(size: SizeClass, work: Path) -> tuple[InstalledModel, int]:
     parameters = checkpoint_parameters(folder)
     converted = convert(str(folder), "ru", "kk")
     shutil.rmtree(folder)
+    counted.write_text(str(parameters))
     return converted.model, parameters
 
 
@@ -169,12 +183,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--classes", default=",".join(CLASSES))
     parser.add_argument("--sentences", type=int, default=8, help="the first N (0: all)")
+    parser.add_argument(
+        "--packages", type=Path, help="keep the built packages here (and use those found)"
+    )
+    parser.add_argument("--build-only", action="store_true", help="build, do not time")
     args = parser.parse_args(argv)
     sentences = [s.text for s in segment(read_transcript(SAMPLE))][: args.sentences or None]
     words = [len(s.split()) for s in sentences]
     steps = round(OUTPUT_RATIO * TOKENS_PER_WORD * statistics.mean(words))
-    work = Path(tempfile.mkdtemp(prefix="bench-models-"))
-    os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
+    work = args.packages or Path(tempfile.mkdtemp(prefix="bench-models-"))
     os.environ["HF_HUB_OFFLINE"] = "1"
     names = args.classes.split(",")
     try:
@@ -183,6 +200,8 @@ def main(argv: list[str]) -> int:
             start = time.perf_counter()
             built[name] = build(CLASSES[name], work)
             print(f"built {name} in {time.perf_counter() - start:.0f} s", flush=True)
+        if args.build_only:
+            return 0
         loaded = {
             name: load_model(
                 model,
@@ -218,7 +237,8 @@ def main(argv: list[str]) -> int:
                 flush=True,
             )
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.packages is None:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
