@@ -14,6 +14,7 @@ from pipeline.mt.argos import installed
 from pipeline.mt.convert import convert
 from pipeline.mt.local import LocalBackend, step_of
 from tests.conftest import SAMPLE, sample_corpus
+from tests.test_model_limits import converter_extra
 
 pytestmark = pytest.mark.convert
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.convert
 def test_an_int8_package_from_a_float16_checkpoint_loads_without_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("transformers", reason="the converter extra: make setup-convert")
+    converter_extra()
     import torch
     from safetensors.torch import load_file, save_file
 
