@@ -1,179 +1,244 @@
 """Benchmark: how fast each size class of translation model runs here. By hand:
 
-    .venv/bin/python -m bench.models [--repeat 2] [--classes opus-base,nllb-600m] [--sentences N]
+    .venv/bin/python -m bench.models [--rounds 2] [--classes opus-base,nllb-600m] [--sentences N]
+        [--packages DIR [--build-only]]
 
-No real weights can be downloaded, so each class is a CTranslate2 model of the
-family's exact architecture and size (layers, d_model, heads, feed-forward,
-vocabulary, pre/post norm) with random weights, int8 as `models convert` makes
-it: its speed is a real model's, its output nonsense. Random models never stop
-by themselves, so every class decodes the same number of steps per sentence
-(1.2 × the source length, the sample's typical ratio), with the pipeline's
-settings (beam 4, token batches, one worker per core). It translates the sample
-interview's sentences and prints sentences per second and the ratio to the
-smallest class (ratios are what to compare between machines).
+No real weights can be downloaded, so each class is a Hugging Face checkpoint
+of the family's exact architecture and size (layers, d_model, heads,
+feed-forward, vocabulary, positions) with random weights (tests/hfkit.py),
+converted to int8 and installed by the pipeline's own `models convert`: its
+speed is a real model's, its output nonsense. The classes are converted one at
+a time (the checkpoint deleted before the next: NLLB-1.3B's takes 2.7 GB on
+disk and 5.5 GB of memory at its peak, measured), then all the packages are
+loaded (their int8 weights: about 2.5 GB together) and timed in turns, round
+after round, so a change in the machine's load falls on every class alike.
+``--packages DIR`` keeps the packages (one folder per class) and uses those
+found there: ``--build-only`` builds them (one class per command can run
+beside another; build NLLB-1.3B alone), a later run times them together.
+Each class reads the same number of tokens per sentence (1.5 per word) and,
+as a random model never stops by itself, writes the same number (min and max
+decoding length equal: 1.2 × the source's mean), with the pipeline's
+settings (beam 4, token batches, one worker per core). Printed: sentences per
+second (the best round), the ratio to OPUS-MT base, parameters, and the size
+of the installed package.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
+import struct
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import ctranslate2
-import numpy as np
-from ctranslate2.specs import common_spec, transformer_spec
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.mt.argos import InstalledModel, load_model  # noqa: E402
 from pipeline.mt.local import BATCH_TOKENS, BEAM_SIZE, _workers  # noqa: E402
 from pipeline.source.segments import segment  # noqa: E402
 from pipeline.source.transcript import read_transcript  # noqa: E402
-from tests.conftest import SAMPLE, sample_corpus  # noqa: E402
-from tests.modelkit import train_sentencepiece  # noqa: E402
+from tests.conftest import ROOT as PROJECT  # noqa: E402
+from tests.conftest import SAMPLE, SAMPLE_SLUG, sample_corpus  # noqa: E402
+
+TOKENS_PER_WORD = 1.5
+OUTPUT_RATIO = 1.2
 
 
 @dataclass(frozen=True)
 class SizeClass:
     name: str
     models: str  # the checkpoints of this size
-    layers: tuple[int, int]
-    d_model: int
-    heads: int
-    ffn: int
-    vocabulary: int
-    pre_norm: bool  # NLLB/M2M-100: pre-norm, ReLU; Marian: post-norm, SiLU (swish)
+    family: str  # "marian" or "nllb" (tests/hfkit.py)
+    shape: dict[str, int]  # the Hugging Face config's sizes
+
+
+def _sizes(layers: int, d: int, heads: int, ffn: int, vocab: int, positions: int) -> dict[str, int]:
+    return {
+        "encoder_layers": layers,
+        "decoder_layers": layers,
+        "d_model": d,
+        "encoder_attention_heads": heads,
+        "decoder_attention_heads": heads,
+        "encoder_ffn_dim": ffn,
+        "decoder_ffn_dim": ffn,
+        "vocab_size": vocab,
+        "max_position_embeddings": positions,
+    }
 
 
 CLASSES = {
     c.name: c
     for c in (
-        SizeClass("opus-base", "OPUS-MT (opus-mt-ru-en …)", (6, 6), 512, 8, 2048, 62518, False),
-        SizeClass("opus-big", "OPUS-MT tc-big", (6, 6), 1024, 16, 4096, 57000, False),
-        SizeClass("nllb-600m", "NLLB-200 distilled 600M", (12, 12), 1024, 16, 4096, 256206, True),
-        SizeClass("nllb-1.3b", "NLLB-200 distilled 1.3B", (24, 24), 1024, 16, 8192, 256206, True),
+        SizeClass(
+            "opus-base", "OPUS-MT (opus-mt-ru-en)", "marian", _sizes(6, 512, 8, 2048, 62518, 512)
+        ),
+        SizeClass("opus-big", "OPUS-MT tc-big", "marian", _sizes(6, 1024, 16, 4096, 57000, 1024)),
+        SizeClass(
+            "nllb-600m",
+            "NLLB-200 distilled 600M",
+            "nllb",
+            _sizes(12, 1024, 16, 4096, 256206, 1024),
+        ),
+        SizeClass(
+            "nllb-1.3b",
+            "NLLB-200 (distilled) 1.3B",
+            "nllb",
+            _sizes(24, 1024, 16, 8192, 256206, 1024),
+        ),
     )
 }
 
 
-def build(size: SizeClass, pieces: list[str], output: Path, seed: int = 0) -> int:
-    """A random int8 model of ``size``; returns its parameter count."""
-    rng = np.random.default_rng(seed)
-    d = size.d_model
-    count = 0
+def checkpoint_parameters(folder: Path) -> int:
+    """The parameters a safetensors checkpoint holds (its header's shapes)."""
+    total = 0
+    for file in folder.glob("*.safetensors"):
+        with file.open("rb") as f:
+            header = json.loads(f.read(struct.unpack("<Q", f.read(8))[0]))
+        for name, entry in header.items():
+            if name != "__metadata__":
+                total += _product(entry["shape"])
+    return total
 
-    def random(*shape: int) -> np.ndarray:
-        nonlocal count
-        count += int(np.prod(shape))
-        return (rng.standard_normal(shape, dtype=np.float32) * 0.02).astype(np.float32)
 
-    def linear(layer: common_spec.LinearSpec, rows: int, columns: int) -> None:
-        layer.weight = random(rows, columns)
-        layer.bias = np.zeros(rows, dtype=np.float32)
+def _product(shape: list[int]) -> int:
+    out = 1
+    for dim in shape:
+        out *= dim
+    return out
 
-    def norm(layer: common_spec.LayerNormSpec) -> None:
-        layer.gamma = np.ones(d, dtype=np.float32)
-        layer.beta = np.zeros(d, dtype=np.float32)
 
-    activation = common_spec.Activation.RELU if size.pre_norm else common_spec.Activation.SWISH
-    spec = transformer_spec.TransformerSpec.from_config(
-        size.layers, size.heads, pre_norm=size.pre_norm, activation=activation
+def build(size: SizeClass, work: Path) -> tuple[InstalledModel, int]:
+    """``size`` as a random checkpoint, converted and installed by `models convert`
+    into ``work/NAME`` (its own packages folder: every class is a ru→kk model);
+    one built before in that folder is used again."""
+    import polib
+
+    from pipeline.mt.argos import installed
+    from pipeline.mt.convert import convert
+    from tests import hfkit
+
+    packages = work / size.name
+    os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
+    counted = packages / "parameters.txt"
+    if installed() and counted.is_file():
+        return installed()[0], int(counted.read_text())
+    folder = work / f"checkpoint-{size.name}"
+    shutil.rmtree(folder, ignore_errors=True)
+    if size.family == "marian":
+        russian = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line]
+        po = polib.pofile(str(PROJECT / "translations" / "kk" / f"{SAMPLE_SLUG}.po"))
+        kazakh = [e.msgstr for e in po if e.msgstr]
+        hfkit.marian(folder, russian, kazakh, shape=size.shape)
+    else:
+        hfkit.nllb(folder, sample_corpus(), shape=size.shape)
+    parameters = checkpoint_parameters(folder)
+    converted = convert(str(folder), "ru", "kk")
+    shutil.rmtree(folder)
+    counted.write_text(str(parameters))
+    return converted.model, parameters
+
+
+def on_disk(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def inputs(model: InstalledModel, tokenizer: Any, sentences: list[str]) -> list[list[str]]:
+    """Each sentence as 1.5 of the model's own tokens per word (its pieces, repeated
+    or cut to that length), after the language token the pipeline puts first."""
+    prefix = model.source_prefix.split()
+    out = []
+    for sentence, pieces in zip(sentences, tokenizer.encode(sentences, out_type=str), strict=True):
+        length = max(1, round(TOKENS_PER_WORD * len(sentence.split())))
+        out.append(prefix + (pieces * (length // len(pieces) + 1))[:length])
+    return out
+
+
+def timed(translator: Any, model: InstalledModel, tokens: list[list[str]], steps: int) -> float:
+    prefix = model.target_prefix.split()
+    start = time.perf_counter()
+    translator.translate_batch(
+        tokens,
+        target_prefix=[prefix] * len(tokens) if prefix else None,
+        max_batch_size=BATCH_TOKENS,
+        batch_type="tokens",
+        beam_size=BEAM_SIZE,
+        length_penalty=0.2,
+        min_decoding_length=steps + len(prefix),
+        max_decoding_length=steps + len(prefix),
     )
-    vocab = pieces + [f"<filler{i}>" for i in range(size.vocabulary - len(pieces))]
-    embeddings = random(len(vocab), d)
-    positions = random(1024, d)
-    for part in (spec.encoder, spec.decoder):
-        part.scale_embeddings = True
-        part.position_encodings.encodings = positions
-        if size.pre_norm:
-            norm(part.layer_norm)
-    spec.encoder.embeddings[0].weight = embeddings
-    spec.decoder.embeddings.weight = embeddings
-    for layer in (*spec.encoder.layer, *spec.decoder.layer):
-        norm(layer.self_attention.layer_norm)
-        linear(layer.self_attention.linear[0], 3 * d, d)
-        linear(layer.self_attention.linear[1], d, d)
-        norm(layer.ffn.layer_norm)
-        linear(layer.ffn.linear_0, size.ffn, d)
-        linear(layer.ffn.linear_1, d, size.ffn)
-    for layer in spec.decoder.layer:
-        norm(layer.attention.layer_norm)
-        linear(layer.attention.linear[0], d, d)
-        linear(layer.attention.linear[1], 2 * d, d)
-        linear(layer.attention.linear[2], d, d)
-    spec.decoder.projection.weight = embeddings
-    spec.decoder.projection.bias = np.zeros(len(vocab), dtype=np.float32)
-    spec.config.add_source_eos = True
-    spec.register_source_vocabulary(vocab)
-    spec.register_target_vocabulary(vocab)
-    spec.validate()
-    spec.optimize(quantization="int8")
-    output.mkdir()
-    spec.save(str(output))
-    return count  # embeddings shared by encoder, decoder and output: counted once
+    return time.perf_counter() - start
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=2)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--classes", default=",".join(CLASSES))
-    parser.add_argument("--sentences", type=int, default=0, help="only the first N (0: all)")
-    args = parser.parse_args(argv)
-    tokenizer = train_sentencepiece(sample_corpus(), vocab_size=4000)
-    import sentencepiece
-
-    processor = sentencepiece.SentencePieceProcessor(model_proto=tokenizer)
-    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    sentences = [s.text for s in segment(read_transcript(SAMPLE))]
-    sentences = sentences[: args.sentences or None]
-    tokens = processor.encode(sentences, out_type=str)
-    steps = round(1.2 * statistics.mean(len(t) for t in tokens))
-    print(
-        f"{len(sentences)} sentences, {sum(map(len, tokens))} tokens, {steps} output tokens"
-        f" each; {os.cpu_count()} cores; beam {BEAM_SIZE}; best of {args.repeat}"
+    parser.add_argument("--sentences", type=int, default=8, help="the first N (0: all)")
+    parser.add_argument(
+        "--packages", type=Path, help="keep the built packages here (and use those found)"
     )
-    print("class      parameters  model.bin  sentences/s  ratio  checkpoints")
-    first: float | None = None
-    for name in args.classes.split(","):
-        size = CLASSES[name]
-        work = Path(tempfile.mkdtemp(prefix="bench-models-"))
-        try:
-            parameters = build(size, pieces, work / "model")
-            megabytes = (work / "model" / "model.bin").stat().st_size / 1e6
-            translator = ctranslate2.Translator(
-                str(work / "model"),
-                device="cpu",
+    parser.add_argument("--build-only", action="store_true", help="build, do not time")
+    args = parser.parse_args(argv)
+    sentences = [s.text for s in segment(read_transcript(SAMPLE))][: args.sentences or None]
+    words = [len(s.split()) for s in sentences]
+    steps = round(OUTPUT_RATIO * TOKENS_PER_WORD * statistics.mean(words))
+    work = args.packages or Path(tempfile.mkdtemp(prefix="bench-models-"))
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    names = args.classes.split(",")
+    try:
+        built: dict[str, tuple[InstalledModel, int]] = {}
+        for name in names:  # one at a time: a checkpoint is freed before the next
+            start = time.perf_counter()
+            built[name] = build(CLASSES[name], work)
+            print(f"built {name} in {time.perf_counter() - start:.0f} s", flush=True)
+        if args.build_only:
+            return 0
+        loaded = {
+            name: load_model(
+                model,
                 inter_threads=_workers(),
                 intra_threads=max(1, (os.cpu_count() or 1) // _workers()),
             )
-            best = float("inf")
-            for _ in range(args.repeat):
-                start = time.perf_counter()
-                translator.translate_batch(
-                    tokens,
-                    max_batch_size=BATCH_TOKENS,
-                    batch_type="tokens",
-                    beam_size=BEAM_SIZE,
-                    min_decoding_length=steps,
-                    max_decoding_length=steps,
-                )
-                best = min(best, time.perf_counter() - start)
-            del translator
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        rate = len(sentences) / best
-        first = first or rate
+            for name, (model, _) in built.items()
+        }
+        tokens = {
+            name: inputs(built[name][0], tokenizer, sentences)
+            for name, (_, tokenizer) in loaded.items()
+        }
+        load = os.getloadavg()[0]
+        best = {name: float("inf") for name in names}
+        for _ in range(args.rounds):
+            for name in names:
+                seconds = timed(loaded[name][0], built[name][0], tokens[name], steps)
+                best[name] = min(best[name], seconds)
         print(
-            f"{name:<10} {parameters / 1e6:8.0f} M  {megabytes:6.0f} MB  {rate:11.2f}"
-            f"  {rate / first:5.2f}  {size.models}",
-            flush=True,
+            f"{len(sentences)} sentences, {sum(map(len, tokens[names[0]]))} tokens in,"
+            f" {steps} out each; {os.cpu_count()} cores; beam {BEAM_SIZE}; best of"
+            f" {args.rounds} rounds; load average {load:.1f} before, {os.getloadavg()[0]:.1f}"
+            " after"
         )
+        print("class      parameters  package  sentences/s  ratio  checkpoints")
+        first = len(sentences) / best[names[0]]
+        for name in names:
+            model, parameters = built[name]
+            rate = len(sentences) / best[name]
+            print(
+                f"{name:<10} {parameters / 1e6:8.0f} M  {on_disk(model.path) / 1e6:5.0f} MB"
+                f"  {rate:11.3f}  {rate / first:5.2f}  {CLASSES[name].models}",
+                flush=True,
+            )
+    finally:
+        if args.packages is None:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

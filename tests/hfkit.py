@@ -15,6 +15,7 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import sentencepiece as spm
 
@@ -48,8 +49,16 @@ def _card(folder: Path, languages: list[str], licence: str) -> None:
     (folder / "README.md").write_text(header + "\n# A test model\n", encoding="utf-8")
 
 
-def nllb(folder: Path, corpus: list[str], licence: str = "cc-by-nc-4.0", seed: int = 0) -> Path:
-    """An NLLB-200-architecture checkpoint (M2M100 with the NLLB tokenizer)."""
+def nllb(
+    folder: Path,
+    corpus: list[str],
+    licence: str = "cc-by-nc-4.0",
+    seed: int = 0,
+    shape: dict[str, Any] | None = None,
+) -> Path:
+    """An NLLB-200-architecture checkpoint (M2M100 with the NLLB tokenizer);
+    ``shape`` overrides the config (a real model's sizes, ``vocab_size``: the
+    converter fills the vocabulary up with "madeupword" tokens, as fairseq's)."""
     from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
     from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
 
@@ -58,7 +67,8 @@ def nllb(folder: Path, corpus: list[str], licence: str = "cc-by-nc-4.0", seed: i
     tokenizer = NllbTokenizer.from_pretrained(
         folder, extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="rus_Cyrl"
     )
-    _save(folder, tokenizer, "NllbTokenizer", seed, M2M100Config, M2M100ForConditionalGeneration)
+    model = M2M100ForConditionalGeneration
+    _save(folder, tokenizer, "NllbTokenizer", seed, M2M100Config, model, shape)
     _card(folder, ["multilingual", "ru", "kk", "en"], licence)
     return folder
 
@@ -90,9 +100,13 @@ def marian(
     language_tokens: tuple[str, ...] = (),
     languages: tuple[str, ...] = ("ru", "kk"),
     seed: int = 0,
+    shape: dict[str, Any] | None = None,
 ) -> Path:
     """An OPUS-MT (Marian) checkpoint: a SentencePiece model for each side, one
-    vocabulary; ``language_tokens`` (>>kaz<<) make it a multi-target model."""
+    vocabulary; ``language_tokens`` (>>kaz<<) make it a multi-target model.
+    ``shape`` overrides the config (``max_position_embeddings``, a real
+    model's sizes; ``vocab_size``: the vocabulary is filled up to it)."""
+    shape = dict(shape or {})
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
@@ -109,6 +123,9 @@ def marian(
             vocab.setdefault(processor.id_to_piece(i), len(vocab))
     for control in ("<s>",):
         vocab.pop(control, None)
+    size = int(shape.pop("vocab_size", 0))
+    for i in range(size - len(vocab) - 1):  # and <pad>
+        vocab[f"<filler{i}>"] = len(vocab)
     vocab = {t: i for i, t in enumerate(vocab)}
     vocab["<pad>"] = len(vocab)
     (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False))
@@ -122,11 +139,10 @@ def marian(
         eos_token_id=0,
         decoder_start_token_id=vocab["<pad>"],
         forced_eos_token_id=0,
-        **SMALL,
-        **SMALL_HEADS,
+        **{**SMALL, **SMALL_HEADS, **shape},
     )
     torch.manual_seed(seed)
-    MarianMTModel(config).save_pretrained(folder)
+    _built(MarianMTModel, config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     _card(folder, list(languages), "cc-by-4.0")
     return folder
@@ -139,6 +155,7 @@ def _save(
     seed: int,
     config_class: type,
     model_class: type,
+    shape: dict[str, Any] | None = None,
 ) -> None:
     import torch
 
@@ -147,15 +164,28 @@ def _save(
     extra = getattr(tokenizer, "num_madeup_words", 0)
     tokens = {**tokenizer.get_vocab(), **getattr(tokenizer, "lang_token_to_id", {})}  # type: ignore[attr-defined]
     config = config_class(
-        vocab_size=len(tokens) + extra,
         pad_token_id=tokenizer.pad_token_id,  # type: ignore[attr-defined]
         bos_token_id=tokenizer.bos_token_id,  # type: ignore[attr-defined]
         eos_token_id=tokenizer.eos_token_id,  # type: ignore[attr-defined]
         decoder_start_token_id=tokenizer.eos_token_id,  # type: ignore[attr-defined]
         tokenizer_class=tokenizer_class,
-        **SMALL,
-        **SMALL_HEADS,
+        **{"vocab_size": len(tokens) + extra, **SMALL, **SMALL_HEADS, **(shape or {})},
     )
     torch.manual_seed(seed)
-    model_class(config).save_pretrained(folder)
+    _built(model_class, config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)  # type: ignore[attr-defined]
+
+
+def _built(model_class: Any, config: Any) -> Any:
+    """A random model; one of a real model's size is made in float16 (half the
+    memory; the converter loads it as such and quantises it all the same)."""
+    import torch
+
+    if config.d_model < 512:
+        return model_class(config)
+    default = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float16)
+    try:
+        return model_class(config)
+    finally:
+        torch.set_default_dtype(default)

@@ -42,6 +42,9 @@ class InstalledModel:
     # language's code there (rus_Cyrl). Argos has no such key; the pipeline
     # reads it from metadata.json and Argos ignores it.
     source_prefix: str = ""
+    # The model's positions (metadata.json's max_positions, written by
+    # `models convert`); 0: unstated, read from the model (pipeline/mt/limits.py).
+    max_positions: int = 0
 
     @property
     def pair(self) -> str:
@@ -85,9 +88,14 @@ def installed() -> list[InstalledModel]:
                     path,
                     str(metadata.get("target_prefix") or ""),
                     str(metadata.get("source_prefix") or ""),
+                    _positive(metadata.get("max_positions")),
                 )
             )
     return sorted(models, key=lambda m: (m.from_code, m.to_code, version_key(m.version)))
+
+
+def _positive(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def _metadata(path: Path) -> dict[str, Any]:

@@ -21,13 +21,7 @@ from typing import Any
 
 from pipeline.errors import Location
 from pipeline.fileio import write_if_changed
-from pipeline.mt.argos import (
-    InstalledModel,
-    ModelError,
-    first_line,
-    installed,
-    useful_pairs,
-)
+from pipeline.mt.argos import InstalledModel, ModelError, first_line, installed, useful_pairs
 from pipeline.mt.checkpoints import SETUP_HINT, card_excludes, checkpoint, licence
 from pipeline.mt.families import (
     NAMES,
@@ -38,18 +32,10 @@ from pipeline.mt.families import (
     package_tokenizer,
 )
 from pipeline.mt.install import install_file
-from pipeline.mt.trial import Trial
+from pipeline.mt.limits import table_positions
+from pipeline.mt.verify import check_package, vocabulary_of
 
 QUANTIZATIONS = ("int8", "int8_float32", "int16", "float16", "bfloat16", "float32")
-# What the check translates: every letter of the source alphabet, digits, punctuation.
-CHECK_SENTENCES = {
-    "ru": [
-        "Съешь же ещё этих мягких французских булок, да выпей чаю.",
-        "В 2024 году товарооборот вырос на 12,5%.",
-    ],
-    "en": ["The quick brown fox jumps over the lazy dog.", "In 2024, trade grew by 12.5%."],
-}
-MISMATCH = 0.05  # the share of a tokenizer's pieces its model may lack
 
 
 @dataclass(frozen=True)
@@ -86,7 +72,7 @@ def convert(
             name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
             package = Path(work) / name
             _convert_model(folder, package / "model", quantization)
-            vocabulary = _vocabulary(package / "model")
+            vocabulary = vocabulary_of(package / "model")
             prefixes = family.prefixes(from_code, to_code, vocabulary)
             listed = card_languages(card)
             wanted = {from_code, to_code}
@@ -97,7 +83,7 @@ def convert(
                     Location(folder),
                 )
             (package / "sentencepiece.model").write_bytes(package_tokenizer(folder, family))
-            metadata = {
+            metadata: dict[str, Any] = {
                 "package_version": version,
                 "argos_version": "1.11",
                 "from_code": from_code,
@@ -112,11 +98,14 @@ def convert(
                 "quantization": quantization,
                 "converted_with": _versions(),
             }
+            positions = table_positions(package / "model" / "model.bin")
+            if positions:  # the longest sentence and translation the model takes
+                metadata["max_positions"] = positions
             (package / "metadata.json").write_text(
                 json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
             (package / "README.md").write_text(_readme(metadata), encoding="utf-8")
-            check = _check(package, metadata, vocabulary)
+            check = check_package(package, metadata, vocabulary)
             archive = Path(work) / f"{name}.argosmodel"
             _zip(package, archive)
             model, replaced = install_file(archive)
@@ -148,7 +137,11 @@ def _convert_model(folder: Path, output: Path, quantization: str) -> None:
             return tokenizer
 
     try:
-        Converter(str(folder)).convert(str(output), quantization=quantization)
+        # "int8" keeps the other weights as the checkpoint stores them: float16
+        # ones would make int8_float16, which CPUs run as int8_float32 after
+        # a warning on every load. int8_float32 is what a float32 one gives.
+        applied = "int8_float32" if quantization == "int8" else quantization
+        Converter(str(folder)).convert(str(output), quantization=applied)
     except (ValueError, OSError, RuntimeError, KeyError, AttributeError, ImportError) as e:
         # A checkpoint transformers cannot load, weights that do not fit its config.
         raise ModelError(
@@ -160,47 +153,6 @@ def _convert_model(folder: Path, output: Path, quantization: str) -> None:
     # end-of-sentence token their Hugging Face tokenizer appends.
     config["add_source_eos"] = True
     config_file.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-
-
-def _vocabulary(model: Path) -> set[str]:
-    for name in ("shared_vocabulary.json", "source_vocabulary.json"):
-        if (model / name).is_file():
-            tokens = json.loads((model / name).read_text(encoding="utf-8"))
-            return {str(t) for t in tokens}
-    raise ModelError("the converted model has no vocabulary file", Location(model))
-
-
-def _check(package: Path, metadata: dict[str, Any], vocabulary: set[str]) -> list[tuple[str, str]]:
-    """Translate sentences as the pipeline will; refuse a tokenizer that is not the model's."""
-    import sentencepiece
-
-    tokenizer = sentencepiece.SentencePieceProcessor(
-        model_file=str(package / "sentencepiece.model")
-    )
-    sentences = CHECK_SENTENCES[metadata["from_code"]]
-    # A model's own tokenizer cuts text into its vocabulary's pieces; another
-    # one (a fine-tune's folder with the base model's file) cuts it differently.
-    pieces = [
-        tokenizer.id_to_piece(i)
-        for i in range(tokenizer.get_piece_size())
-        if not (tokenizer.is_control(i) or tokenizer.is_unknown(i) or tokenizer.is_unused(i))
-    ]
-    unknown = [p for p in pieces if p not in vocabulary]
-    if len(unknown) > MISMATCH * len(pieces):
-        raise ModelError(
-            f"the tokenizer does not belong to this model: {len(unknown)} of its {len(pieces)}"
-            f" pieces are not in the model's vocabulary (e.g. {unknown[0]!r})"
-        )
-    model = InstalledModel(
-        metadata["from_code"],
-        metadata["to_code"],
-        metadata["package_version"],
-        package,
-        metadata["target_prefix"],
-        metadata["source_prefix"],
-    )
-    translations = Trial([model]).translate_step(model, sentences)
-    return list(zip(sentences, translations, strict=True))
 
 
 def _next_version(from_code: str, to_code: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.mt import limits
 from pipeline.mt.argos import (
     InstalledModel,
     ModelError,
@@ -65,6 +66,7 @@ class LocalBackend:
     # given one CPU of its node, translates one at a time (no c × c threads).
     threads: int | None = None
     _loaded: dict[Path, tuple[Any, Any]] = field(default_factory=dict)
+    _tables: dict[Path, int] = field(default_factory=dict)  # the models' positions
 
     def route(self, source: str, target: str) -> Route | None:
         return find_route(map(step_of, self.models), source, target)
@@ -90,9 +92,12 @@ class LocalBackend:
         model = self.model(step)
         translator, tokenizer = self._load(model)
         source_prefix = model.source_prefix.split()
-        tokens = [source_prefix + t for t in tokenizer.encode(list(sentences), out_type=str)]
         prefix = model.target_prefix.split()
-        longest = max(len(t) for t in tokens)
+        positions = self._positions(model)
+        # A sentence longer than the model's positions goes in parts (limits.py).
+        longest = limits.longest_part(positions, len(source_prefix), len(prefix))
+        cuts = [limits.cut(t, longest) for t in tokenizer.encode(list(sentences), out_type=str)]
+        tokens = [source_prefix + part for parts in cuts for part in parts]
         suppressed = _sequences(tokenizer, suppress)
         self.calls += 1
         results = translator.translate_iterable(
@@ -104,19 +109,18 @@ class LocalBackend:
             num_hypotheses=n_best,
             length_penalty=0.2,
             replace_unknowns=True,
-            max_decoding_length=min(1024, 2 * longest + 16),
+            max_input_length=0,  # never cut silently: every part fits the model
+            max_decoding_length=limits.decoding_length(
+                positions, max(len(t) for t in tokens) - len(source_prefix), len(prefix)
+            ),
             suppress_sequences=suppressed or None,
         )
         bar = self.progress(len(sentences), model.pair) if self.progress else None
         out = []
         try:
-            for result in results:
-                texts = []
-                for hypothesis in result.hypotheses:
-                    if prefix and hypothesis[: len(prefix)] == prefix:
-                        hypothesis = hypothesis[len(prefix) :]
-                    texts.append(tokenizer.decode(hypothesis).strip())
-                out.append(texts)
+            for parts in cuts:
+                texts = [self._texts(next(results), prefix, tokenizer) for _ in parts]
+                out.append(limits.joined(texts, parts))
                 if bar is not None:
                     bar.update(1)
         except (RuntimeError, ValueError) as e:
@@ -127,6 +131,15 @@ class LocalBackend:
             if bar is not None:
                 bar.close()
         return out
+
+    @staticmethod
+    def _texts(result: Any, prefix: list[str], tokenizer: Any) -> list[str]:
+        texts = []
+        for hypothesis in result.hypotheses:
+            if prefix and hypothesis[: len(prefix)] == prefix:
+                hypothesis = hypothesis[len(prefix) :]
+            texts.append(tokenizer.decode(hypothesis).strip())
+        return texts
 
     def model(self, step: Step) -> InstalledModel:
         """The installed package a step names (of two with one label, the one
@@ -147,3 +160,9 @@ class LocalBackend:
                 intra_threads=1 if self.threads else max(1, (os.cpu_count() or 1) // _workers()),
             )
         return self._loaded[model.path]
+
+    def _positions(self, model: InstalledModel) -> int:
+        if model.path not in self._tables:
+            table = limits.table_positions(model.path / "model" / "model.bin")
+            self._tables[model.path] = model.max_positions or table or limits.UNBOUNDED
+        return self._tables[model.path]
