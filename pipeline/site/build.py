@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.errors import SiteBuildError
 from pipeline.fileio import replace_folder
-from pipeline.site import fresh
+from pipeline.site import fresh, incremental
 from pipeline.site.search_index import write_search_index
 
 
@@ -34,7 +34,8 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
         config = load_config(str(config_file), strict=True)
         target = served(Path(config.site_dir))
         recover(target)
-        inputs = fresh.inputs_hash(config, config_file, epoch)
+        environment = fresh.environment_hash(config, config_file, epoch)
+        inputs = fresh.inputs_hash(config, environment)
         if fresh.is_current(config_file.parent, inputs, target):
             logger.info("the site is up to date: nothing to build")
             return
@@ -42,9 +43,10 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
         # it half-written: build beside it and switch over when complete.
         staging = target.with_name(f".{target.name}.new-{os.getpid()}")
         config.site_dir = str(staging)
-        build(config)
-        write_search_index(staging)
-        _switch(staging, target)
+        with incremental.reusing(config, config_file.parent, environment):
+            build(config)
+            write_search_index(staging)
+            _switch(staging, target)
         fresh.record(config_file.parent, inputs, target)
     except MkDocsException as e:
         raise SiteBuildError(f"the site was not built: {e}") from None

@@ -25,13 +25,23 @@ from typing import Any
 STAMP = Path(".cache", "site-build.json")
 
 
-def inputs_hash(config: Any, config_file: Path, epoch: str) -> str:
+def inputs_hash(config: Any, environment: str) -> str:
+    """``environment`` (``environment_hash``) and the docs folder."""
+    digest = hashlib.sha256(environment.encode())
+    folder = Path(config.docs_dir)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(b"\0" + os.fsencode(path.relative_to(folder)) + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def environment_hash(config: Any, config_file: Path, epoch: str) -> str:
+    """All the build reads but the docs: the configuration, the theme overrides
+    and hooks, the build date, the packages and this package's code."""
     digest = hashlib.sha256(f"{sys.version}\0{epoch}\0{config.site_dir}\0".encode())
     digest.update(config_file.read_bytes())
-    folders = [Path(config.docs_dir)]
     if config.theme.custom_dir:
-        folders.append(Path(config.theme.custom_dir))
-    for folder in folders:
+        folder = Path(config.theme.custom_dir)
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(b"\0" + os.fsencode(path.relative_to(folder)) + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())

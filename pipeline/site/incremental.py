@@ -1,0 +1,279 @@
+"""An incremental site build: what MkDocs made for a page is kept by what it was made from.
+
+MkDocs makes every page of every language on each build, so adding one
+interview to a thousand cost a whole build. Most of that is per page and a
+function of few inputs, which this module keeps under a hash of them in
+``.cache/site-pages/`` (beside the pipeline's ``.cache/publish/``):
+
+- a page's Markdown as HTML (its content, table of contents, title, anchors):
+  a function of its Markdown after the plugins' ``page_markdown`` events, its
+  address, the build's environment (``fresh.environment_hash``: configuration,
+  theme, hooks, packages, build date) and the files its links resolve to, which
+  are recorded with it and looked up again before it is reused;
+- the search entries Material makes from that HTML;
+- the page's HTML as the theme renders it: a function of the above, the page's
+  title, metadata and neighbours, the navigation, the language's configuration
+  (the language switcher's links to this page's translations included);
+- Material's compiled templates (Jinja's bytecode cache), compiled once per
+  environment instead of once per language per build.
+
+Everything else runs as in a full build (every file is written, the sitemap,
+search index and pages that list interviews are made from all pages), so the
+site is the same to the byte as a full build of the same inputs. A render that
+logged anything is not kept: its messages come again on the next build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+FOLDER = Path(".cache", "site-pages")
+_CONFIG_KEYS = (
+    "site_name", "site_url", "site_description", "site_author", "copyright", "extra",
+    "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri", "use_directory_urls",
+)  # fmt: skip
+
+
+def _hash(*parts: object) -> str:
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _ident(file: Any) -> list[str] | None:
+    """What a link to a documentation file turns into: its page's address."""
+    return None if file is None else [file.src_uri, file.url, file.inclusion.name]
+
+
+class _Recording:
+    """The build's files, noting each file a page's links looked up."""
+
+    def __init__(self, files: Any) -> None:
+        self._files = files
+        self.looked_up: dict[str, list[str] | None] = {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        file = self._files.get_file_from_path(path)
+        self.looked_up[path] = _ident(file)
+        return file
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+class _Logged(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.INFO:
+            self.records += 1
+
+
+class Reuse:
+    """One build's view of the kept pages, installed into MkDocs as a plugin."""
+
+    def __init__(self, folder: Path, environment: str) -> None:
+        self.folder = folder
+        self.environment = environment
+        self.used: set[str] = set()
+        self.nav_digest: str | None = None
+        self.pending: tuple[Any, str, str | None] | None = None  # page, key, its kept HTML
+        self.counts = {"made": 0, "kept": 0}
+
+    # The store: one file per entry, written as soon as made (an entry is a
+    # pure function of its key); what a build did not use goes when it ends.
+    def load(self, key: str) -> Any:
+        self.used.add(key)
+        with contextlib.suppress(Exception):
+            return pickle.loads((self.folder / f"{key}.pickle").read_bytes())
+        return None
+
+    def store(self, key: str, value: object) -> None:
+        self.used.add(key)
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f".{key}.{os.getpid()}.tmp"
+            temporary.write_bytes(pickle.dumps(value, protocol=5))
+            os.replace(temporary, self.folder / f"{key}.pickle")
+
+    def finish(self) -> None:
+        """After a complete build: forget the entries of pages no longer built."""
+        with contextlib.suppress(OSError):
+            for path in self.folder.iterdir():
+                if path.is_dir() and path.name != self._templates().name:
+                    shutil.rmtree(path, ignore_errors=True)
+                elif path.is_file() and path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+
+    def _templates(self) -> Path:
+        return self.folder / f"templates-{self.environment[:16]}"
+
+    # Page.render, in place of MkDocs' own during the build.
+    def render(self, original: Any, page: Any, config: Any, files: Any) -> None:
+        file = page.file
+        key = _hash(
+            "render", self.environment, _language(config), file.src_uri, file.dest_uri,
+            file.url, file.inclusion.name, page.markdown,
+        )  # fmt: skip
+        kept = self.load(key)
+        if kept is not None and all(
+            _ident(files.get_file_from_path(path)) == ident for path, ident in kept["links"]
+        ):
+            page.content, page.toc = kept["content"], kept["toc"]
+            page._title_from_render = kept["title"]
+            page.present_anchor_ids = kept["anchors"]
+            if kept["links_to_anchors"] is not None:
+                page.links_to_anchors = {
+                    files.get_file_from_path(path): anchors
+                    for path, anchors in kept["links_to_anchors"].items()
+                }
+            page.incremental_key = key
+            self.counts["kept"] += 1
+            return
+        recording, logged = _Recording(files), _Logged()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(logged)
+        try:
+            original(page, config, recording)
+        finally:
+            logger.removeHandler(logged)
+        self.counts["made"] += 1
+        if logged.records:
+            return
+        links = page.links_to_anchors
+        self.store(
+            key,
+            {
+                "content": page.content,
+                "toc": page.toc,
+                "title": page._title_from_render,
+                "anchors": page.present_anchor_ids,
+                "links": sorted(recording.looked_up.items()),
+                "links_to_anchors": None
+                if links is None
+                else {target.src_uri: anchors for target, anchors in links.items()},
+            },
+        )
+        page.incremental_key = key
+
+    # Material's SearchIndex.add_entry_from_context, in place of its own.
+    def search_entries(self, original: Any, index: Any, page: Any) -> None:
+        content_key = getattr(page, "incremental_key", None)
+        if content_key is None:
+            original(index, page)
+            return
+        key = _hash("search", content_key, page.url, page.title, page.meta)
+        kept = self.load(key)
+        if kept is not None:
+            index.entries.extend(kept)
+            return
+        before = len(index.entries)
+        original(index, page)
+        self.store(key, index.entries[before:])
+
+    # MkDocs events.
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        import jinja2
+
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._templates()))
+        with contextlib.suppress(OSError):
+            self._templates().mkdir(parents=True, exist_ok=True)
+        env.template_class = _template_class(self)
+        self.nav_digest = None
+        return env
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        content_key = getattr(page, "incremental_key", None)
+        self.pending = None
+        if content_key is None:
+            return context
+        if self.nav_digest is None:  # once per build, when every page has its title
+            self.nav_digest = _hash(_outline(nav.items))
+        neighbours = [
+            None if other is None else [other.url, other.title]
+            for other in (page.previous_page, page.next_page)
+        ]
+        key = _hash(
+            "page", content_key, self.nav_digest, page.title, page.url, page.canonical_url,
+            page.edit_url, page.is_homepage, page.meta, neighbours,
+            [item.title for item in page.ancestors],
+            {name: config.get(name) for name in _CONFIG_KEYS}, dict(config.theme.items()),
+        )  # fmt: skip
+        kept = self.load(key)
+        self.pending = (page, key, kept if isinstance(kept, str) else None)
+        return context
+
+
+# After every other plugin has set the context (the i18n plugin: this page's
+# translations in config.extra.alternate).
+Reuse.on_page_context.mkdocs_priority = -200  # type: ignore[attr-defined]
+
+
+def _language(config: Any) -> str | None:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None)
+
+
+def _outline(items: list[Any]) -> list[Any]:
+    return [
+        [type(item).__name__, item.title, getattr(item, "url", None), _outline(item.children)]
+        if item.children
+        else [type(item).__name__, item.title, getattr(item, "url", None)]
+        for item in items
+    ]
+
+
+def _template_class(reuse: Reuse) -> type:
+    """Jinja templates whose rendering of the page being built may be the kept one."""
+    import jinja2
+
+    class Kept(jinja2.Template):
+        def render(self, *args: Any, **kwargs: Any) -> str:
+            pending = reuse.pending
+            page = args[0].get("page") if args and isinstance(args[0], dict) else None
+            if pending is None or page is None or page is not pending[0]:
+                return super().render(*args, **kwargs)
+            reuse.pending = None
+            if pending[2] is not None:
+                return pending[2]
+            html = super().render(*args, **kwargs)
+            reuse.store(pending[1], html)
+            return html
+
+    return Kept
+
+
+@contextlib.contextmanager
+def reusing(config: Any, root: Path, environment: str) -> Iterator[Reuse]:
+    """Build with ``config`` keeping and reusing pages; the store is pruned on success."""
+    from material.plugins.search import plugin as search  # type: ignore[import-untyped]
+    from mkdocs.structure.pages import Page
+
+    reuse = Reuse(root / FOLDER, environment)
+    render, add_entry = Page.render, search.SearchIndex.add_entry_from_context
+
+    def page_render(page: Any, config: Any, files: Any) -> None:
+        reuse.render(render, page, config, files)
+
+    def search_entries(index: Any, page: Any) -> None:
+        reuse.search_entries(add_entry, index, page)
+
+    config.plugins["incremental"] = reuse
+    Page.render = page_render  # type: ignore[method-assign,assignment]
+    search.SearchIndex.add_entry_from_context = search_entries
+    try:
+        yield reuse
+    finally:
+        Page.render = render  # type: ignore[method-assign]
+        search.SearchIndex.add_entry_from_context = add_entry
+    reuse.finish()
