@@ -27,7 +27,7 @@ STAMP = Path(".cache", "site-build.json")
 
 def inputs_hash(config: Any, environment: str) -> str:
     """``environment`` (``environment_hash``) and the docs folder."""
-    digest = hashlib.sha256(environment.encode())
+    digest = hashlib.sha256(f"{environment}\0{config.site_dir}\0".encode())
     folder = Path(config.docs_dir)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         digest.update(b"\0" + os.fsencode(path.relative_to(folder)) + b"\0")
@@ -38,7 +38,7 @@ def inputs_hash(config: Any, environment: str) -> str:
 def environment_hash(config: Any, config_file: Path, epoch: str) -> str:
     """All the build reads but the docs: the configuration, the theme overrides
     and hooks, the build date, the packages and this package's code."""
-    digest = hashlib.sha256(f"{sys.version}\0{epoch}\0{config.site_dir}\0".encode())
+    digest = hashlib.sha256(f"{sys.version}\0{epoch}\0".encode())
     digest.update(config_file.read_bytes())
     if config.theme.custom_dir:
         folder = Path(config.theme.custom_dir)

@@ -26,108 +26,38 @@ logged anything is not kept: its messages come again on the next build.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import logging
-import os
-import pickle
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-FOLDER = Path(".cache", "site-pages")
+from pipeline.site.kept import FOLDER, Listing, Logged, Recording, Store, digest, ident
+
 _CONFIG_KEYS = (
     "site_name", "site_url", "site_description", "site_author", "copyright", "extra",
     "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri", "use_directory_urls",
 )  # fmt: skip
 
 
-def _hash(*parts: object) -> str:
-    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _ident(file: Any) -> list[str] | None:
-    """What a link to a documentation file turns into: its page's address."""
-    return None if file is None else [file.src_uri, file.url, file.inclusion.name]
-
-
-class _Recording:
-    """The build's files, noting each file a page's links looked up."""
-
-    def __init__(self, files: Any) -> None:
-        self._files = files
-        self.looked_up: dict[str, list[str] | None] = {}
-
-    def get_file_from_path(self, path: str) -> Any:
-        file = self._files.get_file_from_path(path)
-        self.looked_up[path] = _ident(file)
-        return file
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._files, name)
-
-
-class _Logged(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.INFO:
-            self.records += 1
-
-
-class Reuse:
+class Reuse(Store):
     """One build's view of the kept pages, installed into MkDocs as a plugin."""
 
     def __init__(self, folder: Path, environment: str) -> None:
-        self.folder = folder
-        self.environment = environment
-        self.used: set[str] = set()
+        super().__init__(folder, environment)
         self.nav_digest: str | None = None
         self.pending: tuple[Any, str, str | None] | None = None  # page, key, its kept HTML
         self.counts = {"made": 0, "kept": 0}
 
-    # The store: one file per entry, written as soon as made (an entry is a
-    # pure function of its key); what a build did not use goes when it ends.
-    def load(self, key: str) -> Any:
-        self.used.add(key)
-        with contextlib.suppress(Exception):
-            return pickle.loads((self.folder / f"{key}.pickle").read_bytes())
-        return None
-
-    def store(self, key: str, value: object) -> None:
-        self.used.add(key)
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f".{key}.{os.getpid()}.tmp"
-            temporary.write_bytes(pickle.dumps(value, protocol=5))
-            os.replace(temporary, self.folder / f"{key}.pickle")
-
-    def finish(self) -> None:
-        """After a complete build: forget the entries of pages no longer built."""
-        with contextlib.suppress(OSError):
-            for path in self.folder.iterdir():
-                if path.is_dir() and path.name != self._templates().name:
-                    shutil.rmtree(path, ignore_errors=True)
-                elif path.is_file() and path.stem not in self.used:
-                    path.unlink(missing_ok=True)
-
-    def _templates(self) -> Path:
-        return self.folder / f"templates-{self.environment[:16]}"
-
     # Page.render, in place of MkDocs' own during the build.
     def render(self, original: Any, page: Any, config: Any, files: Any) -> None:
         file = page.file
-        key = _hash(
+        key = digest(
             "render", self.environment, _language(config), file.src_uri, file.dest_uri,
             file.url, file.inclusion.name, page.markdown,
         )  # fmt: skip
         kept = self.load(key)
         if kept is not None and all(
-            _ident(files.get_file_from_path(path)) == ident for path, ident in kept["links"]
+            ident(files.get_file_from_path(path)) == found for path, found in kept["links"]
         ):
             page.content, page.toc = kept["content"], kept["toc"]
             page._title_from_render = kept["title"]
@@ -140,7 +70,7 @@ class Reuse:
             page.incremental_key = key
             self.counts["kept"] += 1
             return
-        recording, logged = _Recording(files), _Logged()
+        recording, logged = Recording(files), Logged()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(logged)
         try:
@@ -172,7 +102,7 @@ class Reuse:
         if content_key is None:
             original(index, page)
             return
-        key = _hash("search", content_key, page.url, page.title, page.meta)
+        key = digest("search", content_key, page.url, page.title, page.meta)
         kept = self.load(key)
         if kept is not None:
             index.entries.extend(kept)
@@ -181,13 +111,22 @@ class Reuse:
         original(index, page)
         self.store(key, index.entries[before:])
 
+    # Files.add_files_from_theme, in place of its own: the theme's files (some
+    # thousands of icons walked and matched against patterns) listed once.
+    def theme_files(self, original: Any, files: Any, env: Any, config: Any) -> None:
+        key = digest("theme", self.environment, config.theme.dirs)
+        listing = Listing(env, self.load(key))
+        original(files, listing, config)
+        if listing.listed is not None:
+            self.store(key, listing.listed)
+
     # MkDocs events.
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         import jinja2
 
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._templates()))
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.templates()))
         with contextlib.suppress(OSError):
-            self._templates().mkdir(parents=True, exist_ok=True)
+            self.templates().mkdir(parents=True, exist_ok=True)
         env.template_class = _template_class(self)
         self.nav_digest = None
         return env
@@ -198,12 +137,12 @@ class Reuse:
         if content_key is None:
             return context
         if self.nav_digest is None:  # once per build, when every page has its title
-            self.nav_digest = _hash(_outline(nav.items))
+            self.nav_digest = digest(_outline(nav.items))
         neighbours = [
             None if other is None else [other.url, other.title]
             for other in (page.previous_page, page.next_page)
         ]
-        key = _hash(
+        key = digest(
             "page", content_key, self.nav_digest, page.title, page.url, page.canonical_url,
             page.edit_url, page.is_homepage, page.meta, neighbours,
             [item.title for item in page.ancestors],
@@ -257,10 +196,12 @@ def _template_class(reuse: Reuse) -> type:
 def reusing(config: Any, root: Path, environment: str) -> Iterator[Reuse]:
     """Build with ``config`` keeping and reusing pages; the store is pruned on success."""
     from material.plugins.search import plugin as search  # type: ignore[import-untyped]
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     reuse = Reuse(root / FOLDER, environment)
     render, add_entry = Page.render, search.SearchIndex.add_entry_from_context
+    add_theme_files = Files.add_files_from_theme
 
     def page_render(page: Any, config: Any, files: Any) -> None:
         reuse.render(render, page, config, files)
@@ -268,12 +209,17 @@ def reusing(config: Any, root: Path, environment: str) -> Iterator[Reuse]:
     def search_entries(index: Any, page: Any) -> None:
         reuse.search_entries(add_entry, index, page)
 
+    def theme_files(files: Any, env: Any, config: Any) -> None:
+        reuse.theme_files(add_theme_files, files, env, config)
+
     config.plugins["incremental"] = reuse
+    Files.add_files_from_theme = theme_files  # type: ignore[method-assign,assignment]
     Page.render = page_render  # type: ignore[method-assign,assignment]
     search.SearchIndex.add_entry_from_context = search_entries
     try:
         yield reuse
     finally:
         Page.render = render  # type: ignore[method-assign]
+        Files.add_files_from_theme = add_theme_files  # type: ignore[method-assign]
         search.SearchIndex.add_entry_from_context = add_entry
     reuse.finish()
