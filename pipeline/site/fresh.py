@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 import json
 import os
 import sys
@@ -48,14 +47,23 @@ def environment_hash(config: Any, config_file: Path, epoch: str) -> str:
     for hook in sorted(str(h) for h in config.hooks):  # hooks may live outside overrides/
         with contextlib.suppress(OSError):
             digest.update(Path(config_file.parent, hook).read_bytes())
-    packages = sorted(
-        f"{d.metadata['Name']}={d.version}" for d in importlib.metadata.distributions()
-    )
-    digest.update("\n".join(packages).encode())
+    digest.update("\n".join(_installed()).encode())
     # The build's own steps after MkDocs (the search index): this package's code.
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _installed() -> list[str]:
+    """The installed packages and their versions, as their metadata folders are
+    named (``name-version.dist-info``): one listing per folder, no file read."""
+    found: set[str] = set()
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            found.update(
+                n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))
+            )
+    return sorted(found)
 
 
 def listing_hash(site: Path) -> str:

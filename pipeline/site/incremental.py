@@ -111,6 +111,23 @@ class Reuse(Store):
         original(index, page)
         self.store(key, index.entries[before:])
 
+    # mkdocs.utils.meta.get_data, in place of its own: a page's front matter
+    # (the pure-Python YAML parser, slow on the link previews' metadata).
+    def front_matter(self, original: Any, source: str) -> tuple[str, dict[str, Any]]:
+        from mkdocs.utils.meta import YAML_RE
+
+        found = YAML_RE.match(source)
+        if found is None:
+            return original(source)  # type: ignore[no-any-return]
+        key = digest("meta", self.environment, found.group(1))
+        kept = self.load(key)
+        if kept is None:
+            body, data = original(source)
+            self.store(key, (body != source, data))
+            return body, data
+        stripped, data = kept
+        return (source[found.end() :].lstrip("\n") if stripped else source), data
+
     # Files.add_files_from_theme, in place of its own: the theme's files (some
     # thousands of icons walked and matched against patterns) listed once.
     def theme_files(self, original: Any, files: Any, env: Any, config: Any) -> None:
@@ -198,10 +215,11 @@ def reusing(config: Any, root: Path, environment: str) -> Iterator[Reuse]:
     from material.plugins.search import plugin as search  # type: ignore[import-untyped]
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from mkdocs.utils import meta
 
     reuse = Reuse(root / FOLDER, environment)
     render, add_entry = Page.render, search.SearchIndex.add_entry_from_context
-    add_theme_files = Files.add_files_from_theme
+    add_theme_files, get_data = Files.add_files_from_theme, meta.get_data
 
     def page_render(page: Any, config: Any, files: Any) -> None:
         reuse.render(render, page, config, files)
@@ -212,7 +230,11 @@ def reusing(config: Any, root: Path, environment: str) -> Iterator[Reuse]:
     def theme_files(files: Any, env: Any, config: Any) -> None:
         reuse.theme_files(add_theme_files, files, env, config)
 
+    def front_matter(doc: str) -> tuple[str, dict[str, Any]]:
+        return reuse.front_matter(get_data, doc)
+
     config.plugins["incremental"] = reuse
+    meta.get_data = front_matter
     Files.add_files_from_theme = theme_files  # type: ignore[method-assign,assignment]
     Page.render = page_render  # type: ignore[method-assign,assignment]
     search.SearchIndex.add_entry_from_context = search_entries
@@ -221,5 +243,6 @@ def reusing(config: Any, root: Path, environment: str) -> Iterator[Reuse]:
     finally:
         Page.render = render  # type: ignore[method-assign]
         Files.add_files_from_theme = add_theme_files  # type: ignore[method-assign]
+        meta.get_data = get_data
         search.SearchIndex.add_entry_from_context = add_entry
     reuse.finish()
