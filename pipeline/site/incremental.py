@@ -46,7 +46,12 @@ class Reuse(Store):
         super().__init__(folder, environment)
         self.nav_digest: str | None = None
         self.pending: tuple[Any, str, str | None] | None = None  # page, key, its kept HTML
-        self.counts = {"made": 0, "kept": 0}
+        self.found: dict[str, Any] = {}  # this build's files by the paths links name
+
+    def lookup(self, files: Any, path: str) -> Any:
+        if path not in self.found:
+            self.found[path] = files.get_file_from_path(path)
+        return self.found[path]
 
     # Page.render, in place of MkDocs' own during the build.
     def render(self, original: Any, page: Any, config: Any, files: Any) -> None:
@@ -57,27 +62,25 @@ class Reuse(Store):
         )  # fmt: skip
         kept = self.load(key)
         if kept is not None and all(
-            ident(files.get_file_from_path(path)) == found for path, found in kept["links"]
+            ident(self.lookup(files, path)) == found for path, found in kept["links"]
         ):
             page.content, page.toc = kept["content"], kept["toc"]
             page._title_from_render = kept["title"]
             page.present_anchor_ids = kept["anchors"]
             if kept["links_to_anchors"] is not None:
                 page.links_to_anchors = {
-                    files.get_file_from_path(path): anchors
+                    self.lookup(files, path): anchors
                     for path, anchors in kept["links_to_anchors"].items()
                 }
             page.incremental_key = key
-            self.counts["kept"] += 1
             return
-        recording, logged = Recording(files), Logged()
+        recording, logged = Recording(files, lambda path: self.lookup(files, path)), Logged()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(logged)
         try:
             original(page, config, recording)
         finally:
             logger.removeHandler(logged)
-        self.counts["made"] += 1
         if logged.records:
             return
         links = page.links_to_anchors
@@ -138,6 +141,10 @@ class Reuse(Store):
             self.store(key, listing.listed)
 
     # MkDocs events.
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        self.found = {}  # each language's build has its files
+        return nav
+
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         import jinja2
 

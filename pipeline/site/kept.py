@@ -16,6 +16,7 @@ import logging
 import os
 import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +34,16 @@ def ident(file: Any) -> list[str] | None:
 
 
 class Recording:
-    """The build's files, noting each file a page's links looked up."""
+    """The build's files, noting each file a page's links looked up (through
+    ``lookup``: the files' own lookup, remembered for the build)."""
 
-    def __init__(self, files: Any) -> None:
+    def __init__(self, files: Any, lookup: Callable[[str], Any]) -> None:
         self._files = files
+        self._lookup = lookup
         self.looked_up: dict[str, list[str] | None] = {}
 
     def get_file_from_path(self, path: str) -> Any:
-        file = self._files.get_file_from_path(path)
+        file = self._lookup(path)
         self.looked_up[path] = ident(file)
         return file
 
