@@ -24,7 +24,10 @@ FOLDER = Path(".cache", "site-pages")
 
 
 def digest(*parts: object) -> str:
-    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    try:
+        text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=repr)
+    except TypeError:  # keys that do not sort (front matter may mix numbers and words)
+        text = repr(parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
