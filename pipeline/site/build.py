@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -45,8 +46,12 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
         config.site_dir = str(staging)
         with incremental.reusing(config, config_file.parent, environment):
             build(config)
-            write_search_index(staging)
-            _switch(staging, target)
+        # MkDocs' pages and the search plugins' entries (hundreds of megabytes at
+        # a thousand interviews) go before the search index is read back.
+        del config
+        gc.collect()
+        write_search_index(staging)
+        _switch(staging, target)
         fresh.record(config_file.parent, inputs, target)
     except MkDocsException as e:
         raise SiteBuildError(f"the site was not built: {e}") from None
