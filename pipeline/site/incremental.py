@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.site import kept as keeping
 from pipeline.site.kept import FOLDER, Listing, Logged, Recording, Store, digest, ident
 
 _CONFIG_KEYS = (
@@ -47,6 +48,7 @@ class Reuse(Store):
         self.nav_digest: str | None = None
         self.pending: tuple[Any, str, str | None] | None = None  # page, key, its kept HTML
         self.found: dict[str, Any] = {}  # this build's files by the paths links name
+        self.files: Any = None  # this build's files
 
     def lookup(self, files: Any, path: str) -> Any:
         if path not in self.found:
@@ -57,7 +59,7 @@ class Reuse(Store):
     def render(self, original: Any, page: Any, config: Any, files: Any) -> None:
         file = page.file
         key = digest(
-            "render", self.environment, _language(config), file.src_uri, file.dest_uri,
+            "render", self.environment, keeping.language(config), file.src_uri, file.dest_uri,
             file.url, file.inclusion.name, page.markdown,
         )  # fmt: skip
         kept = self.load(key)
@@ -143,7 +145,15 @@ class Reuse(Store):
     # MkDocs events.
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         self.found = {}  # each language's build has its files
+        self.files = files
         return nav
+
+    def on_post_build(self, config: Any) -> None:
+        """This language's pages are written: their texts go before the i18n
+        plugin builds the next language (this runs first) within this build."""
+        for file in self.files.documentation_pages():
+            if file.page is not None:
+                file.page.content = file.page.markdown = None
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         import jinja2
@@ -161,7 +171,7 @@ class Reuse(Store):
         if content_key is None:
             return context
         if self.nav_digest is None:  # once per build, when every page has its title
-            self.nav_digest = digest(_outline(nav.items))
+            self.nav_digest = digest(keeping.outline(nav.items))
         neighbours = [
             None if other is None else [other.url, other.title]
             for other in (page.previous_page, page.next_page)
@@ -180,20 +190,6 @@ class Reuse(Store):
 # After every other plugin has set the context (the i18n plugin: this page's
 # translations in config.extra.alternate).
 Reuse.on_page_context.mkdocs_priority = -200  # type: ignore[attr-defined]
-
-
-def _language(config: Any) -> str | None:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None)
-
-
-def _outline(items: list[Any]) -> list[Any]:
-    return [
-        [type(item).__name__, item.title, getattr(item, "url", None), _outline(item.children)]
-        if item.children
-        else [type(item).__name__, item.title, getattr(item, "url", None)]
-        for item in items
-    ]
 
 
 def _template_class(reuse: Reuse) -> type:

@@ -36,6 +36,21 @@ def ident(file: Any) -> list[str] | None:
     return None if file is None else [file.src_uri, file.url, file.inclusion.name]
 
 
+def language(config: Any) -> str | None:
+    """The language being built (mkdocs-static-i18n builds one after another)."""
+    return getattr(config.plugins.get("i18n"), "current_language", None)
+
+
+def outline(items: list[Any]) -> list[Any]:
+    """The navigation as titles and addresses, to hash."""
+    return [
+        [type(item).__name__, item.title, getattr(item, "url", None), outline(item.children)]
+        if item.children
+        else [type(item).__name__, item.title, getattr(item, "url", None)]
+        for item in items
+    ]
+
+
 class Recording:
     """The build's files, noting each file a page's links looked up (through
     ``lookup``: the files' own lookup, remembered for the build)."""
