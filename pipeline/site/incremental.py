@@ -15,7 +15,8 @@ function of few inputs, which this module keeps under a hash of them in
   title, metadata and neighbours, the navigation, the language's configuration
   (the language switcher's links to this page's translations included);
 - Material's compiled templates (Jinja's bytecode cache), compiled once per
-  environment instead of once per language per build.
+  environment instead of once per language per build; the theme's file list;
+  each page's front matter (read by PyYAML in pure Python).
 
 Everything else runs as in a full build (every file is written, the sitemap,
 search index and pages that list interviews are made from all pages), so the
