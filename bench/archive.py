@@ -71,8 +71,10 @@ def generate(project: Path, count: int, start: int = 0) -> None:
             target.write_bytes(serialize(po))
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds and peak memory (MiB, its largest resident set) of one run of ``command``."""
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Seconds, CPU seconds (user and system) and peak memory (MiB, its largest
+    resident set) of one run of ``command``. On a shared machine the CPU time
+    is the steadier measure: waiting for a core does not count."""
     start = time.perf_counter()
     child = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -84,7 +86,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     seconds = time.perf_counter() - start
     if child.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({child.returncode}):\n{errors}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
 def search_bytes(site: Path) -> int:
@@ -131,21 +133,22 @@ def run(work: Path, count: int, repeat: int) -> int:
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml")]
     print(f"interviews: {count}; {os.cpu_count()} cores; best of {repeat}", flush=True)
 
-    def show(what: str, seconds: float, peak: int, ratio: str = "") -> None:
-        print(f"{what:30}{seconds:8.2f} s   peak {peak:5} MiB   {ratio}", flush=True)
+    def show(what: str, run: tuple[float, float, int], of: tuple[float, float, int] | None) -> None:
+        seconds, cpu, peak = run
+        ratio = f"{seconds / of[0]:5.2f} {cpu / of[1]:5.2f}" if of else ""
+        print(f"{what:22}{seconds:8.2f} s {cpu:8.2f} s cpu {peak:6} MiB   {ratio}", flush=True)
 
-    full, full_peak = timed(publish, env)
-    show("full publish", full, full_peak)
+    print(f"{'':22}{'wall':>10} {'':>12} {'peak':>10}   ratio (wall, cpu)")
+    full = timed(publish, env)
+    show("full publish", full, None)
     noops = [timed(publish, env) for _ in range(repeat)]
     bares = [timed(mkdocs, env) for _ in range(repeat)]
     # Interleaved would be fairer on a busy machine; best-of keeps each at its least disturbed.
-    noop, noop_peak = min(noops)
-    bare, bare_peak = min(bares)
-    show("no-op publish", noop, noop_peak)
-    show("bare mkdocs build", bare, bare_peak, f"no-op/mkdocs = {noop / bare:.2f}")
+    bare = min(bares)
+    show("bare mkdocs build", bare, None)
+    show("no-op publish", min(noops), bare)
     generate(project, 1, start=count)
-    added, added_peak = timed(publish, env)
-    show("one interview added", added, added_peak, f"added/full = {added / full:.2f}")
+    show("one interview added", timed(publish, env), full)
     index = project / "site" / "search" / "search_index.json"
     size = index.stat().st_size if index.exists() else 0
     print(

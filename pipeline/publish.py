@@ -153,11 +153,15 @@ def _publish(
         return report
     # Write, then build.
     written = write_outputs(outputs, progress, saved)
+    report = _report(project, sources, carried.orphans, translated, checked, rendered, written)
+    # The build reads what was written: the documents, memories and pages go
+    # first (hundreds of megabytes at a thousand interviews) for MkDocs to use.
+    del sources, memories, carried, segments, updated, translated, checked, rendered, outputs
     if site:
         log("building the site")
         with timed(progress, "building the site"):
             build_site(project.mkdocs_yml)
-    return _report(project, sources, carried.orphans, translated, checked, rendered, written)
+    return report
 
 
 def plan_outputs(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from pipeline.errors import SiteBuildError
 from pipeline.fileio import replace_folder
-from pipeline.site import fresh
+from pipeline.site import fresh, incremental
 from pipeline.site.search_index import write_search_index
 
 
@@ -34,7 +35,8 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
         config = load_config(str(config_file), strict=True)
         target = served(Path(config.site_dir))
         recover(target)
-        inputs = fresh.inputs_hash(config, config_file, epoch)
+        environment = fresh.environment_hash(config, config_file, epoch)
+        inputs = fresh.inputs_hash(config, environment)
         if fresh.is_current(config_file.parent, inputs, target):
             logger.info("the site is up to date: nothing to build")
             return
@@ -42,7 +44,12 @@ def build_site(config_file: Path, verbose: bool = False) -> None:
         # it half-written: build beside it and switch over when complete.
         staging = target.with_name(f".{target.name}.new-{os.getpid()}")
         config.site_dir = str(staging)
-        build(config)
+        with incremental.reusing(config, config_file.parent, environment):
+            build(config)
+        # MkDocs' pages and the search plugins' entries (hundreds of megabytes at
+        # a thousand interviews) go before the search index is read back.
+        del config
+        gc.collect()
         write_search_index(staging)
         _switch(staging, target)
         fresh.record(config_file.parent, inputs, target)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 import json
 import os
 import sys
@@ -25,29 +24,48 @@ from typing import Any
 STAMP = Path(".cache", "site-build.json")
 
 
-def inputs_hash(config: Any, config_file: Path, epoch: str) -> str:
-    digest = hashlib.sha256(f"{sys.version}\0{epoch}\0{config.site_dir}\0".encode())
+def inputs_hash(config: Any, environment: str) -> str:
+    """``environment`` (``environment_hash``) and the docs folder."""
+    digest = hashlib.sha256(f"{environment}\0{config.site_dir}\0".encode())
+    folder = Path(config.docs_dir)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(b"\0" + os.fsencode(path.relative_to(folder)) + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def environment_hash(config: Any, config_file: Path, epoch: str) -> str:
+    """All the build reads but the docs: the configuration, the theme overrides
+    and hooks, the build date, the packages and this package's code."""
+    digest = hashlib.sha256(f"{sys.version}\0{epoch}\0".encode())
     digest.update(config_file.read_bytes())
-    folders = [Path(config.docs_dir)]
     if config.theme.custom_dir:
-        folders.append(Path(config.theme.custom_dir))
-    for folder in folders:
+        folder = Path(config.theme.custom_dir)
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(b"\0" + os.fsencode(path.relative_to(folder)) + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     for hook in sorted(str(h) for h in config.hooks):  # hooks may live outside overrides/
         with contextlib.suppress(OSError):
             digest.update(Path(config_file.parent, hook).read_bytes())
-    packages = sorted(
-        f"{d.metadata['Name']}={d.version}" for d in importlib.metadata.distributions()
-    )
-    digest.update("\n".join(packages).encode())
+    digest.update("\n".join(_installed()).encode())
     # The build's own steps after MkDocs (the search index): this package's code,
     # and the language registry it and the hooks read (search stemmers, 404 text).
     registry = Path(__file__).parents[1] / "languages.py"
     for path in [*sorted(Path(__file__).parent.glob("*.py")), registry]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _installed() -> list[str]:
+    """The installed packages and their versions, as their metadata folders are
+    named (``name-version.dist-info``): one listing per folder, no file read."""
+    found: set[str] = set()
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            found.update(
+                n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))
+            )
+    return sorted(found)
 
 
 def listing_hash(site: Path) -> str:

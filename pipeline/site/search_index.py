@@ -200,8 +200,13 @@ def write_search_index(site: Path) -> None:
     if not source.is_file():  # no search plugin
         return
     data = json.loads(source.read_text(encoding="utf-8"))
-    indexes = build_indexes(data["docs"], data["config"]["separator"])
-    for lang, index in indexes.items():
+    by_language: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for doc in data.pop("docs"):
+        by_language[language_of(doc["location"])].append(doc)
+    for lang in LANGUAGES:
+        # One language at a time: the words counted in each section are the
+        # largest thing here (hundreds of megabytes at 1,000 interviews).
+        index = build_indexes(by_language.pop(lang, []), data["config"]["separator"])[lang]
         folder = site / "search" / lang
         shutil.rmtree(folder, ignore_errors=True)
         by_shard = shards(index.postings)
