@@ -1,24 +1,20 @@
 """What a publish computed before, found again by the content it was computed from.
 
-A newsroom publishes daily into an archive that only grows: parsing every
-transcript, parsing and writing every PO file and rendering every page again
-would make each run cost the whole archive. Each step cached here is a pure
-function of its inputs, so its result is stored under a hash of those inputs
-(their bytes, the pipeline's own code and the libraries it depends on), and a
-run in which nothing changed does little beyond reading and comparing:
+A newsroom publishes daily into an archive that only grows; each step cached
+here is a pure function of its inputs, stored under a hash of them (their bytes,
+the pipeline's code, the libraries it uses), so a run in which nothing changed
+does little beyond reading and comparing:
 
 - a transcript's document and its segments, under the file's bytes and path;
 - a PO file as read and checked, under its bytes (a file with an error is
   never stored: it is read again, and reported again, each time);
-- a PO file's text and a page's Markdown, under the content they are made from:
-  only the hash of the result is kept, and the result is the file already on
-  disk when its hash matches (else it is made again).
+- a PO file's text and a page's Markdown, under what they are made from: only
+  the result's hash is kept; the file on disk is the result when it matches.
 
-The cache lives in ``.cache/publish/`` beside the project's files and is written
-only when a publish succeeds, so a failed run leaves the project as it was.
-Entries a run did not use are removed when it ends: the cache holds the
-current archive, never its history. A cache that cannot be read (another
-version, a damaged file) is ignored and rebuilt.
+It lives in ``.cache/publish/``, written only when a publish succeeds (a failed
+run leaves the project as it was); entries a run did not use are removed: it
+holds the current archive, never its history. A cache that cannot be read
+(another version, a damaged file) is ignored and rebuilt.
 """
 
 from __future__ import annotations
@@ -89,6 +85,7 @@ class Session:
     outputs: dict[str, str] = field(default_factory=dict)  # key → sha256 of the result
     used: set[str] = field(default_factory=set)
     new: dict[str, bytes] = field(default_factory=dict)  # key → pickled value
+    last: dict[str, Callable[[], object]] = field(default_factory=dict)  # key → value at the end
     # transcript → the document read from it and its segments
     segments: dict[Path, tuple[Document, list[Segment]]] = field(default_factory=dict)
     # the run's glossary and its bytes: a page depends on it (one glossary per run)
@@ -97,12 +94,10 @@ class Session:
     @classmethod
     def open(cls, folder: Path) -> Session:
         version = _code_version()
-        try:
+        with contextlib.suppress(Exception):
             index = pickle.loads((folder / INDEX).read_bytes())
             if index["version"] == version:
                 return cls(folder, version, dict(index["outputs"]))
-        except Exception:
-            pass
         return cls(folder, version)
 
     def key(self, *parts: bytes | str | Path) -> str:
@@ -114,11 +109,15 @@ class Session:
         path = self.folder / f"{key}.pickle"
         with contextlib.suppress(Exception):
             if key not in self.new and path.exists():
-                found: T = pickle.loads(path.read_bytes())
-                return found
+                return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
         result = compute()
         self.new[key] = pickle.dumps(result, protocol=5)
         return result
+
+    def at_end(self, key: str, value: Callable[[], object]) -> None:
+        """Store ``value()`` under ``key`` when the run ends: a value the run grows."""
+        self.used.add(key)
+        self.last[key] = value
 
     def output(self, key: str, target: Path, compute: Callable[[], bytes]) -> bytes:
         """``compute()``, or the file at ``target`` when it is what ``compute()`` made."""
@@ -136,6 +135,8 @@ class Session:
         self.folder.mkdir(parents=True, exist_ok=True)
         for path in self.folder.glob(".*.tmp"):  # left by a run killed while saving
             path.unlink(missing_ok=True)
+        for key, value in self.last.items():
+            self.new[key] = pickle.dumps(value(), protocol=5)
         for key, data in self.new.items():
             _write(self.folder / f"{key}.pickle", data)
         for path in self.folder.glob("*.pickle"):

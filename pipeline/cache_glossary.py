@@ -7,9 +7,10 @@ no-op publish should not pay them again when the file has not changed. The
 glossary and its index are one stored value, under the file's bytes and path
 and the code's version; a glossary with an error raises before anything is
 stored, so its errors are read and reported again, each run, as they are
-without a cache. The glossary pages, made of the glossary and the interviews
-that mention each term, are kept as pages are: only their hash, the file
-under ``docs/`` is the page when it matches.
+without a cache. The terms found in each sentence are kept with it. The
+glossary pages, made of the glossary and the interviews that mention each
+term, are kept as pages are: only their hash, the file under ``docs/`` is the
+page when it matches.
 """
 
 from __future__ import annotations
@@ -39,7 +40,12 @@ def load_glossary(path: Path) -> Glossary:
 
     key = session.key("glossary", path, data)
     glossary, index = session.value(key, read)
-    match.use_index(glossary, index)
+    # The terms an earlier run found in each sentence, by its text (a pure
+    # function of the text, the glossary and the code, all in the key): adding
+    # an interview matches its sentences only. Kept are this run's sentences.
+    matches_key = session.key("glossary-matches", key)
+    seen = match.use_index(glossary, index, session.value(matches_key, dict))
+    session.at_end(matches_key, lambda: seen)
     # Its key names its content: a page made with it need not pickle 5,000 terms.
     session.glossary = (glossary, key.encode())
     return glossary

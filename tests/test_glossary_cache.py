@@ -74,6 +74,52 @@ def test_an_unchanged_glossary_is_neither_read_nor_indexed_again(
     assert outputs(project) == first
 
 
+ADDED = """---
+title: Евразийская интеграция
+date: 2025-12-01
+---
+
+— Как вы оцениваете роль ЕАЭС в торговле между Казахстаном и Россией?
+
+— Роль ЕАЭС растет: в рамках ЕАЭС и ШОС обсуждают новые транспортные коридоры.
+"""
+
+
+def test_a_sentence_is_matched_once_across_publishes(
+    project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terms found in each sentence are kept with the glossary: a publish
+    in a new process matches only the sentences it has not seen before."""
+    matched: list[str] = []
+    original = match.TermMatcher._find
+
+    def counting(self: match.TermMatcher, text: str) -> list[match.TermMatch]:
+        matched.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(match.TermMatcher, "_find", counting)
+    publish(project, cli)
+    publish(project, cli)
+    first = outputs(project)
+    assert matched, "the sample's sentences were matched"
+    match._SHARED.clear()  # as in a new process
+    matched.clear()
+    publish(project, cli)
+    assert matched == []
+    assert outputs(project) == first
+
+    (project / "transcripts" / "added.txt").write_text(ADDED, encoding="utf-8")
+    match._SHARED.clear()
+    publish(project, cli)
+    assert matched and all(text in ADDED for text in matched), matched  # its own only
+    added = outputs(project)
+    # The same bytes as a publish that matches every sentence afresh.
+    shutil.rmtree(project / ".cache")
+    match._SHARED.clear()
+    publish(project, cli)
+    assert outputs(project) == added
+
+
 def test_an_edited_glossary_is_read_again(project: Path, cli: Cli, calls: Counter[str]) -> None:
     publish(project, cli)
     glossary = project / "glossary.yaml"

@@ -81,12 +81,13 @@ class TermMatcher:
     """
 
     def __init__(self, glossary: Glossary) -> None:
-        self._index, self._found = _shared(glossary)
+        self._index, self._found, self._known = _shared(glossary)
 
     def find(self, text: str) -> list[TermMatch]:
         found = self._found.get(text)
         if found is None:
-            found = self._found[text] = tuple(self._find(text))
+            found = self._known.get(text)
+            self._found[text] = found = tuple(self._find(text)) if found is None else found
         return list(found)
 
     def _find(self, text: str) -> list[TermMatch]:
@@ -159,13 +160,15 @@ class TermMatcher:
         return (RUSSIAN_CASES[likely[0]] if len(likely) == 1 else None), None, None
 
 
-# The index of a glossary and the matches of each sentence seen, by its text:
-# one per glossary, however many matchers a run makes of it (the last few kept).
-_SHARED: dict[Glossary, tuple[PatternIndex, dict[str, tuple[TermMatch, ...]]]] = {}
+# The index of a glossary, the matches of each sentence seen in this run and
+# those an earlier run found, by its text: one per glossary, however many
+# matchers a run makes of it (the last few kept).
+Matches = dict[str, tuple[TermMatch, ...]]
+_SHARED: dict[Glossary, tuple[PatternIndex, Matches, Matches]] = {}
 _KEPT = 4
 
 
-def _shared(glossary: Glossary) -> tuple[PatternIndex, dict[str, tuple[TermMatch, ...]]]:
+def _shared(glossary: Glossary) -> tuple[PatternIndex, Matches, Matches]:
     found = _SHARED.get(glossary)
     if found is None:
         use_index(glossary, PatternIndex(glossary))
@@ -173,13 +176,16 @@ def _shared(glossary: Glossary) -> tuple[PatternIndex, dict[str, tuple[TermMatch
     return found
 
 
-def use_index(glossary: Glossary, index: PatternIndex) -> None:
-    """Match ``glossary`` with ``index``, made before of an equal glossary
-    (pipeline/cache.py keeps it: indexing 5,000 terms takes seconds)."""
+def use_index(glossary: Glossary, index: PatternIndex, known: Matches | None = None) -> Matches:
+    """Match ``glossary`` with ``index``, made before of an equal glossary, and
+    the matches ``known`` from an earlier run (pipeline/cache_glossary.py keeps
+    both: indexing 5,000 terms takes seconds, matching an archive minutes).
+    Returns the matches of the sentences this run looks up, filled as it goes."""
     if glossary not in _SHARED:
-        _SHARED[glossary] = (index, {})
+        _SHARED[glossary] = (index, {}, known or {})
         while len(_SHARED) > _KEPT:
             del _SHARED[next(iter(_SHARED))]
+    return _SHARED[glossary][1]
 
 
 def _readings(pattern: Pattern, tokens: list[re.Match[str]]) -> dict[str, float]:
