@@ -104,6 +104,14 @@ def open_kind(page: Page, site: Site, language: str, kind: str) -> None:
         results = search(page, SEARCHES[language])
         assert results.links, SEARCHES[language]
         page.wait_for_load_state("networkidle")
+    else:
+        # Search gets ready in its own time and then changes its words ("starting
+        # search" → "type to search"): probe the page once they are final.
+        page.wait_for_function(
+            """() => document.querySelector(".md-search-result__meta").textContent ===
+                JSON.parse(document.querySelector("#__config").textContent)
+                    .translations["search.result.placeholder"]"""
+        )
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
