@@ -3,8 +3,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -101,6 +103,31 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
 def snapshot(root: Path) -> dict[Path, bytes]:
     """Every file under ``root`` with its bytes, to prove nothing was written."""
     return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def published(project: Path) -> dict[Path, bytes]:
+    """What a publish made in ``project``: its pages and PO files, with their bytes."""
+    return {
+        p: b
+        for p, b in snapshot(project).items()
+        if p.relative_to(project).parts[0] in ("docs", "translations")
+    }
+
+
+def count_calls(
+    monkeypatch: pytest.MonkeyPatch, steps: Iterable[tuple[str, Any, str]]
+) -> Counter[str]:
+    """How often each (name, module, attribute) really runs from now on."""
+    counted: Counter[str] = Counter()
+    for name, module, attribute in steps:
+        original = getattr(module, attribute)
+
+        def wrapper(*args: Any, _original: Any = original, _name: str = name, **kw: Any) -> Any:
+            counted[_name] += 1
+            return _original(*args, **kw)
+
+        monkeypatch.setattr(module, attribute, wrapper)
+    return counted
 
 
 @pytest.fixture(scope="session")

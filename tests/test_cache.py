@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import polib
 import pytest
@@ -16,7 +15,7 @@ from pipeline import cache
 from pipeline.memory import store
 from pipeline.site import pages
 from pipeline.source import segments, transcript
-from tests.conftest import SAMPLE_SLUG, Cli, snapshot
+from tests.conftest import SAMPLE_SLUG, Cli, count_calls, published, snapshot
 
 STEPS = {
     "read_transcript": (transcript, "read_transcript"),
@@ -30,24 +29,10 @@ STEPS = {
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How often each cached step really ran."""
-    counted: Counter[str] = Counter()
-    for name, (module, attribute) in STEPS.items():
-        original = getattr(module, attribute)
-
-        def wrapper(*args: Any, _original: Any = original, _name: str = name, **kw: Any) -> Any:
-            counted[_name] += 1
-            return _original(*args, **kw)
-
-        monkeypatch.setattr(module, attribute, wrapper)
-    return counted
+    return count_calls(monkeypatch, [(name, m, a) for name, (m, a) in STEPS.items()])
 
 
-def outputs(project: Path) -> dict[Path, bytes]:
-    return {
-        p: b
-        for p, b in snapshot(project).items()
-        if p.relative_to(project).parts[0] in ("docs", "translations")
-    }
+outputs = published
 
 
 def publish(project: Path, cli: Cli) -> None:

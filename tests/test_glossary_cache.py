@@ -18,35 +18,24 @@ from pipeline import cache_glossary
 from pipeline.glossary import index, load, match, names
 from pipeline.glossary.model import Glossary, Rendering, RussianForms, Term
 from pipeline.site import glossary_pages
-from tests.conftest import Cli, snapshot
+from tests.conftest import Cli, count_calls, published
 
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How often the glossary was really read, indexed and its pages made."""
-    counted: Counter[str] = Counter()
-    for name, module, attribute in (
-        ("load", load, "load_glossary"),
-        ("index", match, "PatternIndex"),
-        ("index", cache_glossary, "PatternIndex"),
-        ("page", glossary_pages, "render_glossary"),
-    ):
-        original = getattr(module, attribute)
-
-        def wrapper(*args: Any, _original: Any = original, _name: str = name, **kw: Any) -> Any:
-            counted[_name] += 1
-            return _original(*args, **kw)
-
-        monkeypatch.setattr(module, attribute, wrapper)
-    return counted
+    return count_calls(
+        monkeypatch,
+        [
+            ("load", load, "load_glossary"),
+            ("index", match, "PatternIndex"),
+            ("index", cache_glossary, "PatternIndex"),
+            ("page", glossary_pages, "render_glossary"),
+        ],
+    )
 
 
-def outputs(project: Path) -> dict[Path, bytes]:
-    return {
-        p: b
-        for p, b in snapshot(project).items()
-        if p.relative_to(project).parts[0] in ("docs", "translations")
-    }
+outputs = published
 
 
 def publish(project: Path, cli: Cli) -> str:
