@@ -114,6 +114,13 @@ def published(project: Path) -> dict[Path, bytes]:
     }
 
 
+def publish_pages(project: Path, cli: Cli) -> str:
+    """Publish ``project`` without building the site; its warnings."""
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    return err
+
+
 def count_calls(
     monkeypatch: pytest.MonkeyPatch, steps: Iterable[tuple[str, Any, str]]
 ) -> Counter[str]:

@@ -15,7 +15,7 @@ from pipeline import cache
 from pipeline.memory import store
 from pipeline.site import pages
 from pipeline.source import segments, transcript
-from tests.conftest import SAMPLE_SLUG, Cli, count_calls, published, snapshot
+from tests.conftest import SAMPLE_SLUG, Cli, count_calls, publish_pages, published, snapshot
 
 STEPS = {
     "read_transcript": (transcript, "read_transcript"),
@@ -35,9 +35,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 outputs = published
 
 
-def publish(project: Path, cli: Cli) -> None:
-    code, _, err = cli("-C", project, "publish", "--no-site")
-    assert code == 0, err
+publish = publish_pages
 
 
 def test_a_second_publish_computes_nothing_again(

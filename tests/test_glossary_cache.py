@@ -18,7 +18,7 @@ from pipeline import cache_glossary
 from pipeline.glossary import index, load, match, names
 from pipeline.glossary.model import Glossary, Rendering, RussianForms, Term
 from pipeline.site import glossary_pages
-from tests.conftest import Cli, count_calls, published
+from tests.conftest import Cli, count_calls, publish_pages, published
 
 
 @pytest.fixture
@@ -38,10 +38,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 outputs = published
 
 
-def publish(project: Path, cli: Cli) -> str:
-    code, _, err = cli("-C", project, "publish", "--no-site")
-    assert code == 0, err
-    return err
+publish = publish_pages
 
 
 def test_an_unchanged_glossary_is_neither_read_nor_indexed_again(
