@@ -2,19 +2,15 @@
 
 A newsroom publishes daily into an archive that only grows; each step cached
 here is a pure function of its inputs, stored under a hash of them (their bytes,
-the pipeline's code, the libraries it uses), so a run in which nothing changed
-does little beyond reading and comparing:
+the pipeline's code, the libraries it uses): a transcript's document and
+segments (under the file's bytes and path); a PO file as read and checked (a
+file with an error is never stored: it is reported again each time); a PO
+file's text and a page's Markdown (only the result's hash: the file on disk is
+the result when it matches); the records of settled interviews (settled.py).
 
-- a transcript's document and its segments, under the file's bytes and path;
-- a PO file as read and checked, under its bytes (a file with an error is
-  never stored: it is read again, and reported again, each time);
-- a PO file's text and a page's Markdown, under what they are made from: only
-  the result's hash is kept; the file on disk is the result when it matches.
-
-It lives in ``.cache/publish/``, written only when a publish succeeds (a failed
-run leaves the project as it was); entries a run did not use are removed: it
-holds the current archive, never its history. A cache that cannot be read
-(another version, a damaged file) is ignored and rebuilt.
+It lives in ``.cache/publish/``, written only when a publish succeeds; entries
+a run did not use are removed: it holds the current archive, never its history.
+A cache that cannot be read (another version, a damaged file) is ignored.
 """
 
 from __future__ import annotations
@@ -35,7 +31,6 @@ import polib
 
 from pipeline.glossary.model import Glossary
 from pipeline.memory import store
-from pipeline.site import pages
 from pipeline.source import segments as segmenting
 from pipeline.source import transcript
 from pipeline.source.document import Document, Segment
@@ -68,7 +63,7 @@ def _key(*parts: bytes | str | Path) -> str:
     return digest.hexdigest()
 
 
-def _content(value: object) -> bytes | None:
+def content(value: object) -> bytes | None:
     """Bytes that are equal only for equal values (None: the value has no such form)."""
     try:
         return pickle.dumps(value, protocol=5)
@@ -86,10 +81,9 @@ class Session:
     used: set[str] = field(default_factory=set)
     new: dict[str, bytes] = field(default_factory=dict)  # key → pickled value
     last: dict[str, Callable[[], object]] = field(default_factory=dict)  # key → value at the end
-    # transcript → the document read from it and its segments
-    segments: dict[Path, tuple[Document, list[Segment]]] = field(default_factory=dict)
-    # the run's glossary and its bytes: a page depends on it (one glossary per run)
-    glossary: tuple[Glossary | None, bytes | None] | None = None
+    segments: dict[Path, tuple[Document, list[Segment]]] = field(default_factory=dict)  # read
+    glossary: tuple[Glossary | None, bytes | None] | None = None  # the run's, and its key
+    files: dict[Path, list[str]] = field(default_factory=dict)  # file → keys read, made
 
     @classmethod
     def open(cls, folder: Path) -> Session:
@@ -113,6 +107,17 @@ class Session:
         result = compute()
         self.new[key] = pickle.dumps(result, protocol=5)
         return result
+
+    def stored(self, key: str) -> object:
+        """What was stored under ``key`` (None: nothing); kept for the next run."""
+        self.used.add(key)
+        with contextlib.suppress(Exception):
+            return pickle.loads(self.new.get(key) or (self.folder / f"{key}.pickle").read_bytes())
+        return None
+
+    def store(self, key: str, value: object) -> None:
+        self.used.add(key)
+        self.new[key] = pickle.dumps(value, protocol=5)
 
     def at_end(self, key: str, value: Callable[[], object]) -> None:
         """Store ``value()`` under ``key`` when the run ends: a value the run grows."""
@@ -164,8 +169,7 @@ def session(root: Path, save: bool = True) -> Iterator[None]:
     try:
         yield
         if save:
-            # A cache that cannot be written (a full disk, a read-only folder)
-            # only makes the next publish slower: the publish itself succeeded.
+            # Unwritable (a full disk, read-only): only the next publish is slower.
             with contextlib.suppress(OSError):
                 opened.save()
     finally:
@@ -192,6 +196,7 @@ def read_transcript(path: Path) -> Document:
     except OSError:  # reported, as every problem with the file, by reading it
         return transcript.read_transcript(path)
     document, found = cache.value(key, parse)
+    cache.files.setdefault(path, []).append(key)
     cache.segments[path] = (document, found)
     return document
 
@@ -213,48 +218,16 @@ def load_memory(path: Path, language: str) -> polib.POFile | None:
         key = _key("memory", cache.version, path, language, path.read_bytes())
     except OSError:
         return store.load_memory(path, language)
+    cache.files.setdefault(path, []).append(key)
     return cache.value(key, lambda: store.load_memory(path, language))
 
 
 def serialize(po: polib.POFile, target: Path) -> bytes:
     """``store.serialize(po)``, the file at ``target`` when it already holds it."""
     cache = _current.get()
-    content = _content(po) if cache is not None else None
-    if cache is None or content is None:
+    pickled = content(po) if cache is not None else None
+    if cache is None or pickled is None:
         return store.serialize(po)
-    return cache.output(_key("po", cache.version, content), target, lambda: store.serialize(po))
-
-
-def render_interview(
-    document: Document,
-    segments: list[Segment],
-    language: str,
-    translations: pages.Translations | None = None,
-    notice: bool = True,
-    glossary: Glossary | None = None,
-    front: tuple[str, ...] | list[str] = (),
-    *,
-    docs: Path,
-) -> pages.Page:
-    """``pages.render_interview``, the page under ``docs`` when it already holds it."""
-
-    def render() -> pages.Page:
-        return pages.render_interview(
-            document, segments, language, translations, notice, glossary, front
-        )
-
-    cache = _current.get()
-    if cache is None:
-        return render()
-    if cache.glossary is None or cache.glossary[0] is not glossary:  # one glossary per run
-        cache.glossary = (glossary, _content(glossary))
-    terms = cache.glossary[1]
-    if terms is None:
-        return render()
-    # repr, not pickle: equal values read from the cache and made afresh share
-    # their strings differently, which pickle shows and repr does not.
-    content = repr((document, segments, language, translations, notice, tuple(front)))
-    path = pages.interview_path(language, document.slug)
-    key = _key("page", cache.version, str(path), terms, content)
-    text = cache.output(key, docs / path, lambda: render().markdown.encode("utf-8"))
-    return pages.Page(path, text.decode("utf-8"))
+    key = _key("po", cache.version, pickled)
+    cache.files.setdefault(target, []).append(key)
+    return cache.output(key, target, lambda: store.serialize(po))

@@ -7,33 +7,24 @@ Each stage returns a value; nothing here writes a file.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.errors import UsageError, shown
-from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
+from pipeline.glossary.check import CheckedMemory, PageUse, check_pages
 from pipeline.glossary.enforce import TermPolicy
-from pipeline.glossary.match import TermMatcher
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.names import fill_names, without_names
-from pipeline.languages import CODES, SOURCE, TARGETS
+from pipeline.languages import CODES, TARGETS
 from pipeline.memory.changes import DocumentMemory, MemoryChanges, record
 from pipeline.memory.orphans import Memories
-from pipeline.memory.store import MemoryKey, Status, update_memory
+from pipeline.memory.store import MemoryKey, update_memory
 from pipeline.mt.backend import Backend
 from pipeline.mt.fill import MachineReport, fill_gaps
 from pipeline.project import Project
-from pipeline.site.glossary_pages import glossary_path, render_glossary
-from pipeline.site.mentions import Mentions
-from pipeline.site.news import Edition, plan_news
-from pipeline.site.pages import Page, page_title, render_index, render_interview
 from pipeline.source.document import Document, Segment
 
 LANGUAGES = CODES  # the source, then the targets
-
-StatusCounts = dict[Status, int]  # segments of one memory in each status
 
 
 @dataclass(frozen=True)
@@ -99,7 +90,7 @@ def translate_gaps(
     for m in work:
         record(m, names.get(m.key, MemoryChanges()))
     by_key = {m.key: m for m in work}
-    backend = _made_once(engine)
+    backend = made_once(engine)
     reports = []
     for group in _by_documents(without_names(work), checkpoint_sentences()):
         machine = fill_gaps(group, backend, retranslate_machine, policy)
@@ -130,7 +121,7 @@ def merged(reports: Sequence[MachineReport]) -> MachineReport:
     return out
 
 
-def _made_once(factory: Callable[[], Backend]) -> Callable[[], Backend]:
+def made_once(factory: Callable[[], Backend]) -> Callable[[], Backend]:
     """The backend is made on first need, once for all groups (models load once)."""
     made: list[Backend] = []
 
@@ -153,102 +144,27 @@ def _by_documents(memories: list[DocumentMemory], sentences: int) -> list[list[D
         groups[-1].append(m)
         size += len(m.segments)
         last = m.document.slug
-    return groups
+    return [g for g in groups if g]
 
 
 def glossary_check(
     project: Project, memories: Sequence[DocumentMemory], glossary: Glossary
-) -> GlossaryCheck | None:
-    """Checked on the memories about to be written: no second reading."""
-    if not glossary.terms:
-        return None
-    return check_glossary(
-        (
-            CheckedMemory(
-                project.memory(m.language, m.document.slug),
-                m.document.slug,
-                m.language,
-                m.segments,
-                m.po,
-            )
-            for m in memories
-        ),
-        glossary,
-    )
-
-
-# The glossary page in a language, with the interviews that mention each term.
-GlossaryPage = Callable[[Glossary, str, dict[str, list[str]]], str]
-
-
-@dataclass(frozen=True)
-class Rendered:
-    pages: tuple[Page, ...]
-    files: dict[Path, bytes]  # pictures copied into docs/
-    undated: tuple[Path, ...]  # transcripts without 'date:'
-
-
-def render_pages(
-    project: Project,
-    documents: Sequence[Document],
-    segments: dict[str, list[Segment]],
-    memories: Sequence[DocumentMemory],
-    glossary: Glossary,
-    render: Callable[..., Page] = render_interview,
-    glossary_page: GlossaryPage = render_glossary,
-) -> Rendered:
-    """Every interview in every language with its link previews and structured
-    data, each language's home page and feed, the glossary with its interviews
-    (``render`` and ``glossary_page`` make the pages: publish finds them in its cache)."""
-    editions = [Edition(doc, segments[doc.slug], SOURCE) for doc in documents]
-    editions += [
-        Edition(m.document, m.segments, m.language, m.translations, m.po) for m in memories
-    ]
-    news = plan_news(
-        project.root, project.mkdocs_yml, editions, _mentions(documents, segments, glossary)
-    )
-    pages: list[Page] = []
-    titles: dict[str, list[tuple[Document, str]]] = {lang: [] for lang in LANGUAGES}
-    for e in editions:
-        front = news.front[e.language, e.document.slug]
-        pages.append(
-            render(e.document, e.segments, e.language, e.translations, True, glossary, front)
+) -> dict[MemoryKey, PageUse]:
+    """Checked on the memories about to be written: no second reading. Each
+    memory's part (``combine`` adds them up, with settled interviews' parts)."""
+    if not glossary.terms or not memories:
+        return {}
+    checked = (
+        CheckedMemory(
+            project.memory(m.language, m.document.slug),
+            m.document.slug,
+            m.language,
+            m.segments,
+            m.po,
         )
-        titles[e.language].append((e.document, page_title(e.document, e.segments, e.translations)))
-    pages += [render_index(titles[lang], lang, news.summaries) for lang in LANGUAGES]
-    if glossary.terms:
-        pages += [
-            Page(glossary_path(lang), glossary_page(glossary, lang, news.mentions[lang]))
-            for lang in LANGUAGES
-        ]
-    pages += news.pages
-    files = {project.docs / path: content for path, content in news.files.items()}
-    return Rendered(tuple(pages), files, tuple(news.undated))
-
-
-def _mentions(
-    documents: Sequence[Document], segments: dict[str, list[Segment]], glossary: Glossary
-) -> Mentions:
-    """How often each interview mentions each term (the matcher keeps each
-    sentence's matches: nothing is matched twice in a run)."""
-    out: Mentions = {}
-    if glossary.terms:
-        matcher = TermMatcher(glossary)
-        for doc in documents:
-            for s in segments[doc.slug]:
-                for match in matcher.find(s.text):
-                    out.setdefault(match.term.id, Counter())[doc.slug] += 1
-    return out
-
-
-def count_statuses(memories: Sequence[DocumentMemory]) -> dict[MemoryKey, StatusCounts]:
-    out = {}
-    for m in memories:
-        statuses = dict.fromkeys(Status, 0)
-        for t in m.translations.values():
-            statuses[t.status] += 1
-        out[MemoryKey(m.language, m.document.slug)] = statuses
-    return out
+        for m in memories
+    )
+    return dict(zip((m.key for m in memories), check_pages(checked, glossary), strict=True))
 
 
 def _header(project: Project, doc: Document, language: str) -> dict[str, str]:

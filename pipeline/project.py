@@ -7,7 +7,7 @@ each document's translation memories.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,11 +63,14 @@ def read_documents(
     project: Project,
     bars: Bars = hidden,
     read: Callable[[Path], Document] = read_transcript,
+    settled: Collection[Path] = (),
 ) -> Sources:
-    """Every transcript; all the bad ones are reported together."""
+    """Every transcript but the ``settled`` ones (pipeline/settled.py: known
+    unchanged); all the bad ones are reported together."""
     errors: list[InputError] = []
     documents: list[Document] = []
     paths, others = list_transcripts(project.transcripts)
+    paths = [p for p in paths if p not in settled]
     with counted(bars, len(paths), "reading transcripts", "file") as bar:
         for path in paths:
             try:

@@ -12,34 +12,34 @@ stops the run with the files on disk as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from pipeline import cache, cache_glossary
+from pipeline import cache, cache_glossary, settled
+from pipeline.archive import Archive, read_archive
 from pipeline.errors import InputError, Location, MissingTranslations, OutOfDate
 from pipeline.fileio import write_if_changed
-from pipeline.glossary.check import GlossaryCheck
+from pipeline.glossary.check import GlossaryCheck, combine
 from pipeline.memory.changes import DocumentMemory
-from pipeline.memory.orphans import Orphan, carry_over
+from pipeline.memory.orphans import CarriedOver, Orphan, carry_over
 from pipeline.memory.store import MemoryKey, Status
 from pipeline.mt.backend import Backend
 from pipeline.mt.fill import MachineReport
 from pipeline.mt.local import LocalBackend
 from pipeline.plan import (
     LANGUAGES,
-    Rendered,
-    StatusCounts,
-    Translated,
-    count_statuses,
     glossary_check,
-    render_pages,
+    made_once,
+    merged,
     translate_gaps,
     update_memories,
 )
 from pipeline.progress import Bars, counted, hidden, timed
-from pipeline.project import Project, Sources, read_documents, read_memories
+from pipeline.project import Project, Sources, read_memories
+from pipeline.rendering import Rendered, cached_interview, render_pages
+from pipeline.settled import StatusCounts
 from pipeline.site.build import build_site
 from pipeline.site.languages import check_site_languages
 from pipeline.site.news import require_dates, stale_news_files, undated_warnings
@@ -107,9 +107,11 @@ def _publish(
     log: Callable[[str], None],
     progress: Bars,
 ) -> Report:
-    # Read.
-    sources = read_documents(project, progress, cache.read_transcript)
-    if not sources.documents:
+    # Read: what changed since the last publish (settled interviews are not read).
+    backend = made_once(engine)
+    reading = read_archive(project, backend, retranslate_machine, progress)
+    sources, records = reading.sources, reading.records
+    if not sources.documents and not records:
         kinds = ", ".join(f"*{s}" for s in sorted(TRANSCRIPT_SUFFIXES))
         raise InputError(f"no transcripts ({kinds}) to publish", Location(project.transcripts))
     memories = read_memories(project, sources.documents, cache.load_memory)
@@ -117,8 +119,12 @@ def _publish(
     check_site_languages(project.mkdocs_yml)
     for warning in glossary.warnings:
         log(warning)
-    # Plan.
-    carried = carry_over(project.translations, list(sources.documents), memories)
+    # Plan. Settled interviews are there only when no PO file lacks its transcript.
+    carried = (
+        CarriedOver(memories, ())
+        if records
+        else carry_over(project.translations, list(sources.documents), memories)
+    )
     segments = {doc.slug: cache.segment(doc) for doc in sources.documents}
     updated = update_memories(project, sources.documents, segments, carried.memories)
     saved: list[Path] = []  # memories saved as soon as translated: a killed job resumes
@@ -130,16 +136,26 @@ def _publish(
                 saved.append(path)
 
     translated = translate_gaps(
-        updated, glossary, engine, retranslate_machine, None if check else save
+        updated, glossary, backend, retranslate_machine, None if check else save
     )
-    checked = glossary_check(project, translated.memories, glossary)
-    render = partial(cache.render_interview, docs=project.docs)
+    uses = glossary_check(project, translated.memories, glossary)
+    archive = Archive.of(sources.documents, translated.memories, uses, records)
+    checked = combine(archive.uses()) if glossary.terms else None
+    render = partial(cached_interview, docs=project.docs)
     glossary_page = partial(cache_glossary.render_glossary, docs=project.docs)
     rendered = render_pages(
-        project, sources.documents, segments, translated.memories, glossary, render, glossary_page
+        project,
+        sources.documents,
+        segments,
+        translated.memories,
+        glossary,
+        render,
+        glossary_page,
+        archive.settled,
     )
-    outputs = plan_outputs(project, translated.memories, rendered)
-    report = _report(project, sources, carried.orphans, translated, checked, rendered)
+    outputs = plan_outputs(project, translated.memories, rendered, archive.generated)
+    machine = merged([translated.machine, reading.machine])
+    report = _report(project, sources, carried.orphans, archive, machine, checked, rendered)
     missing = report.count(Status.MISSING)
     if strict and missing:
         raise MissingTranslations(_missing_message(missing))
@@ -153,7 +169,13 @@ def _publish(
         return report
     # Write, then build.
     written = write_outputs(outputs, progress, saved)
-    report = _report(project, sources, carried.orphans, translated, checked, rendered, written)
+    report = _report(
+        project, sources, carried.orphans, archive, machine, checked, rendered, written
+    )
+    if (session := cache.current()) is not None:
+        listed = (rendered.previews, rendered.titles, rendered.mentions)
+        context, made = reading.context, outputs.files
+        settled.remember(session, project, context, translated.memories, uses, listed, made)
     # The build reads what was written: the documents, memories and pages go
     # first (hundreds of megabytes at a thousand interviews) for MkDocs to use.
     del sources, memories, carried, segments, updated, translated, checked, rendered, outputs
@@ -165,16 +187,20 @@ def _publish(
 
 
 def plan_outputs(
-    project: Project, memories: Sequence[DocumentMemory], rendered: Rendered
+    project: Project,
+    memories: Sequence[DocumentMemory],
+    rendered: Rendered,
+    kept: Collection[Path] = frozenset(),
 ) -> Outputs:
+    """The files to write; ``kept``: settled interviews' files, left as they are."""
     files = {
         (path := project.memory(m.language, m.document.slug)): cache.serialize(m.po, path)
         for m in memories
     }
     files |= rendered.files
     files |= {project.docs / page.path: page.markdown.encode("utf-8") for page in rendered.pages}
-    stale = (*_stale_pages(project, files), *stale_news_files(project.docs, files))
-    return Outputs(files, stale)
+    stale = [*_stale_pages(project, files), *stale_news_files(project.docs, files)]
+    return Outputs(files, tuple(p for p in stale if p not in kept))
 
 
 def write_outputs(outputs: Outputs, progress: Bars = hidden, saved: Sequence[Path] = ()) -> Written:
@@ -195,18 +221,19 @@ def _report(
     project: Project,
     sources: Sources,
     orphans: tuple[Orphan, ...],
-    translated: Translated,
+    archive: Archive,
+    machine: MachineReport,
     checked: GlossaryCheck | None,
     rendered: Rendered,
     written: Written | None = None,
 ) -> Report:
     undated = undated_warnings(project.root, list(rendered.undated))
     return Report(
-        documents=len(sources.documents),
+        documents=archive.documents,
         warnings=(*sources.warnings, *undated),
         orphans=orphans,
-        statuses=count_statuses(translated.memories),
-        machine=translated.machine,
+        statuses=archive.statuses(),
+        machine=machine,
         glossary=checked,
         written=written.written if written is not None else (),
         removed=written.removed if written is not None else (),

@@ -68,57 +68,86 @@ class GlossaryCheck:
 
 
 @dataclass
-class _Tally:
+class Tally:
+    """One language's use of one term, on one page or over several."""
+
     source: int = 0
     reviewed: int = 0
     machine: int = 0
     violations: list[Violation] = field(default_factory=list)
 
 
+# (language, term id) → its use on one page, in the order the terms are met
+PageUse = dict[tuple[str, str], Tally]
+
+
 def check_glossary(memories: Iterable[CheckedMemory], glossary: Glossary) -> GlossaryCheck:
+    return combine(check_pages(memories, glossary))
+
+
+def check_pages(memories: Iterable[CheckedMemory], glossary: Glossary) -> list[PageUse]:
+    """Each memory's use of the terms, in order (``combine`` adds them up)."""
     matcher = TermMatcher(glossary)
     found: dict[str, dict[str, list[TermMatch]]] = {}  # slug → segment id → matches
-    tallies: dict[tuple[str, str], _Tally] = {}  # (language, term id) → its use
+    out = []
     for memory in memories:
         if memory.slug not in found:  # once per interview, not per language
             found[memory.slug] = {s.id: matcher.find(s.text) for s in memory.segments}
-        matches = found[memory.slug]
-        entries = {e.msgctxt: e for e in memory.po if not e.obsolete} if memory.po else {}
-        mentioned: set[str] = set()  # terms met on this page so far, in reading order
-        for seg in memory.segments:
-            entry = entries.get(seg.id)
-            status = status_of(entry) if entry is not None else Status.MISSING
-            for term in dict.fromkeys(m.term for m in matches[seg.id]):
-                tally = tallies.setdefault((memory.language, term.id), _Tally())
-                tally.source += 1
-                first = term.id not in mentioned
-                mentioned.add(term.id)
-                if entry is None or status is Status.MISSING:
-                    continue
-                problems = violations((term,), memory.language, entry.msgstr)
-                if first:
-                    problems += unexpanded(term, memory.language, entry.msgstr)
-                reviewed = status is Status.REVIEWED
-                if problems:
-                    tally.violations.append(
-                        Violation(
-                            memory.file,
-                            memory.slug,
-                            seg.id,
-                            term.id,
-                            memory.language,
-                            reviewed,
-                            tuple(problems),
-                            entry.msgstr,
-                        )
-                    )
-                elif reviewed:
-                    tally.reviewed += 1
-                else:
-                    tally.machine += 1
+        out.append(_check_page(memory, found[memory.slug]))
+    return out
+
+
+def combine(pages: Iterable[PageUse]) -> GlossaryCheck:
+    """The pages' uses added up; terms in the order they were first met."""
+    tallies: dict[tuple[str, str], Tally] = {}
+    for page in pages:
+        for key, use in page.items():
+            tally = tallies.setdefault(key, Tally())
+            tally.source += use.source
+            tally.reviewed += use.reviewed
+            tally.machine += use.machine
+            tally.violations += use.violations
     return GlossaryCheck(
         tuple(
             TermUse(language, term, t.source, t.reviewed, t.machine, tuple(t.violations))
             for (language, term), t in tallies.items()
         )
     )
+
+
+def _check_page(memory: CheckedMemory, matches: dict[str, list[TermMatch]]) -> PageUse:
+    tallies: PageUse = {}
+    entries = {e.msgctxt: e for e in memory.po if not e.obsolete} if memory.po else {}
+    mentioned: set[str] = set()  # terms met on this page so far, in reading order
+    for seg in memory.segments:
+        entry = entries.get(seg.id)
+        status = status_of(entry) if entry is not None else Status.MISSING
+        for term in dict.fromkeys(m.term for m in matches[seg.id]):
+            tally = tallies.setdefault((memory.language, term.id), Tally())
+            tally.source += 1
+            first = term.id not in mentioned
+            mentioned.add(term.id)
+            if entry is None or status is Status.MISSING:
+                continue
+            problems = violations((term,), memory.language, entry.msgstr)
+            if first:
+                problems += unexpanded(term, memory.language, entry.msgstr)
+            reviewed = status is Status.REVIEWED
+            if problems:
+                tally.violations.append(
+                    Violation(
+                        memory.file,
+                        memory.slug,
+                        seg.id,
+                        term.id,
+                        memory.language,
+                        reviewed,
+                        tuple(problems),
+                        entry.msgstr,
+                    )
+                )
+            elif reviewed:
+                tally.reviewed += 1
+            else:
+                tally.machine += 1
+    return tallies

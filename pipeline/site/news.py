@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -57,6 +58,7 @@ class Edition:
 class NewsPlan:
     front: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (lang, slug)
     summaries: dict[tuple[str, str], str] = field(default_factory=dict)
+    previews: list[Preview] = field(default_factory=list)  # of the editions given
     pages: list[Page] = field(default_factory=list)  # the feeds
     files: dict[PurePosixPath, bytes] = field(default_factory=dict)  # under docs/
     mentions: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang → term
@@ -64,14 +66,17 @@ class NewsPlan:
 
 
 def plan_news(
-    root: Path, config_file: Path, editions: list[Edition], mentions: Mentions
+    root: Path,
+    config_file: Path,
+    editions: list[Edition],
+    mentions: Mentions,
+    listed: Sequence[Preview] = (),
 ) -> NewsPlan:
-    """``mentions``: how often each interview mentions each glossary term (term → slug)."""
+    """``mentions``: how often each interview mentions each glossary term (term →
+    slug); ``listed``: the previews of pages made before, listed with the editions'."""
     site = site_info(config_file)
     plan = NewsPlan()
     images = {doc.slug: _image(root, doc, plan) for doc in _documents(editions)}
-    previews: dict[str, list[Preview]] = {lang: [] for lang in LANGUAGES}
-    titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     for e in editions:
         doc = e.document
         preview = Preview(
@@ -83,10 +88,7 @@ def plan_news(
             modified(doc, e.po),
             images[doc.slug],
         )
-        previews[e.language].append(preview)
-        titles[e.language][doc.slug] = preview.title
-        if preview.description:
-            plan.summaries[e.language, doc.slug] = preview.description
+        plan.previews.append(preview)
         names = frozenset(s.id for s in doc.speakers)
         credit = (
             translation_credit(e.translations, e.po, names) if e.translations is not None else None
@@ -95,6 +97,13 @@ def plan_news(
         head = {"meta": preview_tags(preview, site), "json_ld": article}
         lines = [f"description: {_yaml(preview.description)}"] if preview.description else []
         plan.front[e.language, doc.slug] = [*lines, f"head: {_yaml(head)}"]
+    previews: dict[str, list[Preview]] = {lang: [] for lang in LANGUAGES}
+    titles: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    for preview in [*plan.previews, *listed]:
+        previews[preview.language].append(preview)
+        titles[preview.language][preview.slug] = preview.title
+        if preview.description:
+            plan.summaries[preview.language, preview.slug] = preview.description
     for language in LANGUAGES:
         feed = render_feed(previews[language], language, site)
         if feed is not None:

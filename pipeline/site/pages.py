@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections import Counter
@@ -136,28 +137,26 @@ def question_heading(number: int, markdown_text: str, plain_text: str) -> str:
 
 
 def render_index(
-    entries: list[tuple[Document, str]],
+    entries: list[tuple[str, datetime.date | None, str]],
     language: str,
     summaries: dict[tuple[str, str], str] | None = None,
 ) -> Page:
     """The language's home page: every interview, newest first, with date and lede.
 
-    ``entries`` pairs each document with its title in this language;
-    ``summaries`` gives the lede by (language, slug) (site.news).
+    ``entries`` gives each interview's page name, date and title in this
+    language; ``summaries`` gives the lede by (language, slug) (site.news).
     """
     labels = LABELS[language]
     out = ["---", f"title: {_yaml_title(escape(labels.home))}", "---", ""]
     out += [f"# {labels.interviews}", ""]
 
-    def newest_first(entry: tuple[Document, str]) -> tuple[int, str]:
-        date = entry[0].metadata.date
-        return (-date.toordinal() if date else 0, entry[0].slug)
+    def newest_first(entry: tuple[str, datetime.date | None, str]) -> tuple[int, str]:
+        slug, date, _ = entry
+        return (-date.toordinal() if date else 0, slug)
 
-    for document, title in sorted(entries, key=newest_first):
-        link = f"interviews/{document.slug}.md"
-        out.append(f"- [{escape(title)}]({link})")
-        date = document.metadata.date
-        summary = (summaries or {}).get((language, document.slug))
+    for slug, date, title in sorted(entries, key=newest_first):
+        out.append(f"- [{escape(title)}](interviews/{slug}.md)")
+        summary = (summaries or {}).get((language, slug))
         details = [time_element(date, language)] if date else []
         details += [escape(summary)] if summary else []
         if details:

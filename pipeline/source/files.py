@@ -32,9 +32,8 @@ def list_transcripts(folder: Path) -> tuple[list[Path], list[Path]]:
     except OSError as e:
         raise InputError(f"cannot read the folder: {e.strerror}", Location(folder)) from None
     transcripts = [p for p in entries if is_transcript(p)]
-    others = [
-        p for p in entries if p not in transcripts and not p.name.startswith((".", _LOCK_PREFIX))
-    ]
+    chosen = set(transcripts)
+    others = [p for p in entries if p not in chosen and not p.name.startswith((".", _LOCK_PREFIX))]
     return transcripts, others
 
 
