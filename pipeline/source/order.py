@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.source.creditline import credit_name
 from pipeline.source.document import BlockKind
 from pipeline.source.labels import DASH
 from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, marker, person
@@ -13,9 +14,13 @@ from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, marke
 _CAPTION = re.compile(
     r"\(?\s*(?:на\s+фото|фото|фотография|photo|иллюстрация|коллаж|скриншот|кадр)\b", re.IGNORECASE
 )
-_CREDIT = re.compile(
-    r"(?:беседовал[аи]?|подготовил[аи]?|записал[аи]?|интервью\s+\w+|текст|автор|"
-    r"пресс-служба|источник|справка|фото|материал\s+подготовлен|редакция)\b",
+# Notes after the interview: the press office, a reference ("Справка",
+# "Досье"), the source or the photographs' author ("Фото: …", "Фото автора").
+# "Текст закона …" or "Автор проекта …" opens a sentence of the last answer.
+_NOTE = re.compile(
+    r"(?:пресс-служба|справка|досье|материал\s+подготовлен"
+    r"|(?:фото|фотографии|текст|автор|источник|редакция|интервью)\s*(?:[:—–]|-\s)"
+    r"|фото\s+(?:автора|из\s+(?:архива|открытых|личного)|предоставлен|пресс-службы|с\s+сайта))",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]$")
@@ -157,7 +162,7 @@ def _credit(p: Paragraph) -> bool:
     if p.lead is not None:
         return False
     short = len(p.text.split()) <= 10 and not _SENTENCE_END.search(p.text)
-    return bool(_CREDIT.match(p.text)) or p.italic or short
+    return bool(_NOTE.match(p.text)) or credit_name(p.text) is not None or p.italic or short
 
 
 def _asks_too(before: Paragraph, question: Paragraph) -> bool:

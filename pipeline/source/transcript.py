@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.source.assemble import blocks_of, speakers_of
-from pipeline.source.credits import interviewer_from_lede
+from pipeline.source.credits import interviewer_from_closing, interviewer_from_lede
 from pipeline.source.document import Block, BlockKind, Document, Metadata
 from pipeline.source.files import check_file_name
 from pipeline.source.formats import Source, read_source
@@ -47,6 +47,7 @@ def parse_layout(source: Source, path: Path) -> tuple[Document, Layout]:
 
     found = paragraphs(lines, body_start + 1, body(source.bold), body(source.italic), known)
     meta, found = interviewer_from_lede(found, meta)
+    meta, found = interviewer_from_closing(found, meta)
     layout = infer(found, meta, path)
     meta, speakers = speakers_of(layout, meta)
     blocks = blocks_of(layout, speakers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.source.creditline import credit_name
 from pipeline.source.document import BlockKind
 from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, Lead, accepted, candidate
 
@@ -66,11 +67,17 @@ def paragraphs(
             return c
         return Lead(speaker[c.key], c.written, c.rest, c.strong, c.outlet, c.asks)
 
+    first_turn = next((i for i in content if lead(i) is not None), len(texts))
     groups: list[list[int]] = []
     for i, text in enumerate(texts):
         if not text:
             groups.append([])
-        elif not blank_separated or lead(i) is not None or not groups:
+        elif (
+            not blank_separated
+            or lead(i) is not None
+            or not groups
+            or (i > first_turn and _credit_line(texts, i))
+        ):
             groups.append([i])
         else:
             groups[-1].append(i)
@@ -91,6 +98,13 @@ def paragraphs(
             )
         )
     return _labels_on_their_own_line(out)
+
+
+def _credit_line(texts: list[str], i: int) -> bool:
+    """A credit on the line after a sentence's end ("Беседовал Иван Петров"
+    right under the last answer) is a paragraph of its own, not the answer's
+    (in the lede, it stays the lede's last sentence)."""
+    return i > 0 and bool(re.search(r"[.!?…»\"”)]$", texts[i - 1])) and bool(credit_name(texts[i]))
 
 
 def _labels_on_their_own_line(ps: list[Paragraph]) -> list[Paragraph]:
