@@ -57,6 +57,10 @@ EXPECTED = {
     "closing-credit-outlet": ("turns", 2, ["Марат Сулейменов"], "Анна Иванова"),
     "closing-credit-hard-wrapped": ("dashes", 2, [], "Дина Сапарова"),
     "closing-credit-last-sentence": ("marked-questions", 2, [], "Ержан Бекмаханов"),
+    # A headline line before the lede is the page's title.
+    "headline-quote-caption": ("turns", 2, ["Айгуль Сатпаева"], None),
+    "headline-word-lines": ("dashes", 2, [], None),
+    "headline-heading-style-word": ("marked-questions", 3, [], None),
     "answer-with-question": ("turns", 3, ["Бауыржан Исаев"], "Алия Кенжебаева"),
     "caps-name-period": ("turns", 3, ["Ольга Лисицына"], "Марат Жумабаев"),
     "caps-role-abbreviation": ("turns", 2, ["Иванова"], "Пётр Сидоров"),
@@ -417,7 +421,9 @@ def test_a_bold_title_in_a_word_file_with_dashes_is_not_a_question(
     paragraphs = ["Музей шахтёрского быта", "Лид о музее.", "— Откуда экспонаты?", "— Принесли."]
     out = cli("convert", _write_docx(tmp_path / "museum.docx", paragraphs, {0}))[1]
     assert len(re.findall(r"\{#q\d+ \.question ", out)) == 1
-    assert "Музей шахтёрского быта\n{.lede}" in out
+    # A headline before the lede: the page's title.
+    assert 'title: "Музей шахтёрского быта"' in out and "\n# Музей шахтёрского быта\n" in out
+    assert "Лид о музее.\n{.lede}" in out
 
 
 def test_an_odt_footnote_is_not_part_of_the_interview(tmp_path: Path, cli: Cli) -> None:
@@ -503,8 +509,9 @@ def test_text_that_looks_like_a_marker_stays_text(name: str, tmp_path: Path, cli
     assert shown in out
 
 
-def test_a_word_heading_before_bold_questions_is_the_lede(tmp_path: Path, cli: Cli) -> None:
-    """A headline in Word's heading style is bold by its style, not a question."""
+def test_a_word_heading_before_bold_questions_is_the_title(tmp_path: Path, cli: Cli) -> None:
+    """A headline in Word's heading style is bold by its style, not a question:
+    the page's title."""
     import docx
 
     document = docx.Document()
@@ -518,6 +525,7 @@ def test_a_word_heading_before_bold_questions_is_the_lede(tmp_path: Path, cli: C
     document.save(str(path))
     code, out, err = cli("convert", path)
     assert (code, err) == (0, "")
-    assert "Как выживает сельская школа\n{.lede}" in out
+    assert "\n# Как выживает сельская школа\n" in out
+    assert "В селе осталась одна школа на три аула.\n{.lede}" in out
     assert len(re.findall(r"\{#q\d+ \.question ", out)) == 2
     assert "## Сколько у вас учеников {#q1" in out

@@ -54,6 +54,8 @@ def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:
     captions = 0
     turn: BlockKind | None = None  # the kind of the last question or answer
     for item in layout.items:
+        if item.kind is BlockKind.TITLE:
+            continue  # the headline: the document's title block
         # A question that goes on after a caption is the same question.
         goes_on = turn is item.kind and bool(blocks) and blocks[-1].kind is BlockKind.CAPTION
         if item.kind is BlockKind.QUESTION and not goes_on:

@@ -26,6 +26,7 @@ class Paragraph:
     bold: bool = False
     italic: bool = False
     full: str = ""  # as written, marker included
+    heading: bool = False  # in a Word/OpenDocument title or heading style, a Markdown "# …"
 
     @property
     def lead_text(self) -> str:
@@ -40,7 +41,12 @@ class Item:
 
 
 def paragraphs(
-    lines: list[str], first_line: int, bold: set[int], italic: set[int], known: list[str]
+    lines: list[str],
+    first_line: int,
+    bold: set[int],
+    italic: set[int],
+    known: list[str],
+    heading: frozenset[int] = frozenset(),
 ) -> list[Paragraph]:
     """The body's paragraphs, each with the marker it opens with.
 
@@ -95,6 +101,7 @@ def paragraphs(
                 all(i in bold for i in group),
                 all(i in italic for i in group),
                 full,
+                all(i in heading for i in group),
             )
         )
     return _labels_on_their_own_line(out)
