@@ -61,6 +61,8 @@ EXPECTED = {
     "headline-quote-caption": ("turns", 2, ["Айгуль Сатпаева"], None),
     "headline-word-lines": ("dashes", 2, [], None),
     "headline-heading-style-word": ("marked-questions", 3, [], None),
+    # A dash question in two paragraphs: a remark, then what it asks.
+    "dashes-question-two-paragraphs": ("dashes", 4, [], None),
     "answer-with-question": ("turns", 3, ["Бауыржан Исаев"], "Алия Кенжебаева"),
     "caps-name-period": ("turns", 3, ["Ольга Лисицына"], "Марат Жумабаев"),
     "caps-role-abbreviation": ("turns", 2, ["Иванова"], "Пётр Сидоров"),

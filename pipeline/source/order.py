@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.source.creditline import credit_name
+from pipeline.source.dashes import dash_kinds
 from pipeline.source.document import BlockKind
 from pipeline.source.labels import DASH
 from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, marker, person
@@ -59,11 +60,15 @@ def sequence(
     else:
         alternating = family in ("dashes", "alternating")
         alternate = set(turns)
+        # Dash turns: a question may take two dash paragraphs (pipeline.source.dashes).
+        kinds = dash_kinds(ps, turns) if family == "dashes" else {}
         turn = BlockKind.ANSWER
         for i in range(end):
             kind = role(i) if i >= start else None
             if alternating and i in alternate:
-                turn = kind = BlockKind.QUESTION if turn is BlockKind.ANSWER else BlockKind.ANSWER
+                turn = kind = kinds.get(i) or (
+                    BlockKind.QUESTION if turn is BlockKind.ANSWER else BlockKind.ANSWER
+                )
             if kind is not None:
                 builder.turn(kind, i, person(marker(ps[i])))
             elif family == "marked-questions" and builder.current_kind() is BlockKind.QUESTION:
