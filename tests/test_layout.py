@@ -63,6 +63,13 @@ EXPECTED = {
     "headline-heading-style-word": ("marked-questions", 3, [], None),
     # A dash question in two paragraphs: a remark, then what it asks.
     "dashes-question-two-paragraphs": ("dashes", 4, [], None),
+    # A round table's question preamble: it recalls what was said or names who answers.
+    "round-table-preamble": (
+        "marked-answers",
+        3,
+        ["Алия Нуржанова, архитектор", "Данияр Сейтказиев, урбанист", "Марат Оспанов, девелопер"],
+        None,
+    ),
     "answer-with-question": ("turns", 3, ["Бауыржан Исаев"], "Алия Кенжебаева"),
     "caps-name-period": ("turns", 3, ["Ольга Лисицына"], "Марат Жумабаев"),
     "caps-role-abbreviation": ("turns", 2, ["Иванова"], "Пётр Сидоров"),

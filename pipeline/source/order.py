@@ -10,6 +10,7 @@ from pipeline.source.creditline import credit_name
 from pipeline.source.dashes import dash_kinds
 from pipeline.source.document import BlockKind
 from pipeline.source.labels import DASH
+from pipeline.source.preamble import opens_question
 from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, marker, person
 
 _CAPTION = re.compile(
@@ -91,6 +92,12 @@ def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], 
     paragraphs just before it that ask too (or are bold, as it is) are part of it."""
     previous = -1
     answered: set[str | None] = set()
+    names = {
+        w
+        for a in answers
+        if (lead := ps[a].lead)
+        for w in re.findall(r"\w+", lead.written.casefold())
+    }
     for a in answers:
         run = range(previous + 1, a)
         speaker = person(marker(ps[a])) or marker(ps[a])
@@ -100,6 +107,12 @@ def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], 
             first = q
             while first - 1 in run and _asks_too(ps[first - 1], ps[q]):
                 first -= 1  # a question in several paragraphs
+            if (
+                first - 1 in run
+                and not _caption(ps[first - 1])
+                and opens_question(ps[first - 1], names)
+            ):
+                first -= 1  # its preamble: "Вы говорили, что …"
         new = q is not None and (
             builder.current is None
             or speaker in answered
