@@ -63,6 +63,11 @@ EXPECTED = {
     "headline-heading-style-word": ("marked-questions", 3, [], None),
     # A dash question in two paragraphs: a remark, then what it asks.
     "dashes-question-two-paragraphs": ("dashes", 4, [], None),
+    # Outlets' own shapes: "Имя: «цитата»" headline and "СПРАВКА"; a site's name or
+    # an agency asking; photo captions and credits between and after the turns.
+    "headline-name-quote-reference": ("dashes", 2, ["Айгуль Сатпаева"], None),
+    "outlet-site-name-captions": ("turns", 3, ["Ерлан Карин"], None),
+    "outlet-agency-quotes": ("turns", 2, ["Асхат Оралов"], "Дана Ермекова"),
     # A round table's question preamble: it recalls what was said or names who answers.
     "round-table-preamble": (
         "marked-answers",

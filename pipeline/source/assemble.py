@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.source.document import Block, BlockKind, Metadata, Role, Speaker
-from pipeline.source.labels import key_of
+from pipeline.source.labels import display, key_of
 from pipeline.source.layout import Layout, Voice
 
 _PREFIX = {BlockKind.QUESTION: "q", BlockKind.ANSWER: "a"}
@@ -26,8 +26,18 @@ def speakers_of(layout: Layout, meta: Metadata) -> tuple[Metadata, tuple[Speaker
     """
     speakers: list[Speaker] = []
     voice = layout.interviewer
+    asking = [
+        p.lead
+        for p in layout.paragraphs
+        if p.lead is not None
+        and p.lead.outlet
+        and layout.roles.get(p.lead.key) is BlockKind.QUESTION
+    ]
+    if voice is not None and not voice.outlet and asking and meta.outlet is None:
+        # The byline (a credit, the front matter) asks for the outlet the labels name.
+        meta = replace(meta, outlet=_outlet(display(asking[0].written, outlet=True)))
     if voice is not None and voice.outlet:
-        outlet = voice.name.strip("«»")
+        outlet = _outlet(voice.name)
         if meta.outlet is None:
             meta = replace(meta, outlet=outlet)
             voice = None
@@ -43,6 +53,12 @@ def speakers_of(layout: Layout, meta: Metadata) -> tuple[Metadata, tuple[Speaker
         # Unlabelled answers are the interviewee's the front matter names.
         speakers.append(Speaker(f"speaker{len(speakers) + 1}", meta.interviewee, Role.RESPONDENT))
     return meta, tuple(speakers)
+
+
+def _outlet(name: str) -> str:
+    """ "«Завтра»" → "Завтра"; "МИА «Казинформ»", "Tengrinews.kz" as they are."""
+    quoted = name[:1] == "«" and name[-1:] == "»" and name.count("«") == 1
+    return name[1:-1] if quoted else name
 
 
 def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:

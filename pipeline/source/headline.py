@@ -18,8 +18,9 @@ import re
 
 from pipeline.source.creditline import credit_name
 from pipeline.source.document import BlockKind
+from pipeline.source.labels import candidate, display
 from pipeline.source.layout import Layout
-from pipeline.source.turns import Item, Paragraph, ends_as_question
+from pipeline.source.turns import QUOTATION, Item, Paragraph, ends_as_question, person
 
 HEADLINE_WORDS = 14
 HEADLINE_LENGTH = 120
@@ -58,6 +59,17 @@ def with_headline(layout: Layout) -> Layout:
         layout.respondents,
         layout.roles,
     )
+
+
+def headline_speaker(layout: Layout) -> str | None:
+    """Who said the headline's quotation ("Айгуль Сатпаева: «Мы не ждали
+    такого спроса»"): the interviewee, when no label names them."""
+    if not layout.items or layout.items[0].kind is not BlockKind.TITLE or layout.respondents:
+        return None
+    label = candidate(layout.paragraphs[layout.items[0].paragraphs[0]].text)
+    if label is None or label.outlet or person(label.key) is None or label.after_dash:
+        return None
+    return display(label.written) if QUOTATION.fullmatch(label.rest) else None
 
 
 def _heading(p: Paragraph) -> bool:

@@ -39,7 +39,11 @@ _LABEL = re.compile(
     r"\s*(?P<sep>:|\.(?=\s|$)|(?<=\s)[—–-]{1,2}(?=[ \t\u00a0]+\S)|(?<=[\d\])])(?=\s|$))"
     r"[ \t\u00a0]*"
 )
-_OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\s*(?P<sep>[:.])[ \t\u00a0]*")
+# An outlet asks: "«Завтра»:", "МИА «Казинформ»:", a site's name "Tengrinews.kz:".
+_OUTLET = re.compile(
+    r"(?P<label>(?:(?:МИА|ИА|РИА|ТК|ТРК|Радио|Газета|Журнал|Телеканал|Агентство|Портал)\s+)?"
+    r"[«\"“„][^»\"”“\n]{1,60}[»\"”“]|[A-Za-z][\w-]*(?:\.[a-z]{2,6})+)\s*(?P<sep>[:.])[ \t\u00a0]*"
+)
 # Words that say what a turn is rather than who speaks.
 QUESTION_WORDS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер", "ведущий"}
 QUESTION_WORDS |= {"модератор", "ведущая", "редакция"}
@@ -233,8 +237,9 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
 
 def display(written: str, outlet: bool = False) -> str:
     """A label as a name to print: capitals of a newspaper's style become title case."""
-    if outlet:
-        return "«" + written.strip('«»"“”„') + "»"
+    if outlet:  # "«Завтра»"; "МИА «Казинформ»" and "Tengrinews.kz" as written
+        inner = written.strip('«»"“”„')
+        return written if re.search(r"[«»\"“”„]|\.\w", inner) else f"«{inner}»"
     words = []
     for word in written.split():
         if len(word) > 1 and word.isupper() and "." not in word:

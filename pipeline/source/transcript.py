@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.source.assemble import blocks_of, speakers_of
@@ -12,7 +13,7 @@ from pipeline.source.files import check_file_name
 from pipeline.source.formats import Source, read_source
 from pipeline.source.frontmatter import SLUG as SLUG
 from pipeline.source.frontmatter import front_matter, slug_from_path
-from pipeline.source.headline import with_headline
+from pipeline.source.headline import headline_speaker, with_headline
 from pipeline.source.infer import infer
 from pipeline.source.layout import Layout
 from pipeline.source.segments import split_sentences
@@ -59,6 +60,9 @@ def parse_layout(source: Source, path: Path) -> tuple[Document, Layout]:
     layout = infer(found, meta, path)
     if meta.title is None:  # a headline line is the title; else it stays in the lede
         layout = with_headline(layout)
+        said = headline_speaker(layout)
+        if said and meta.interviewee is None:
+            meta = replace(meta, interviewee=said)
     meta, speakers = speakers_of(layout, meta)
     blocks = blocks_of(layout, speakers)
     headline = [layout.paragraphs[i].text for i in layout.items[0].paragraphs]

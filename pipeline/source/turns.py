@@ -18,6 +18,9 @@ TIMESTAMP = re.compile(
 )
 
 
+QUOTATION = re.compile(r"«[^«»]+»|\"[^\"]+\"|“[^“”]+”|„[^„“”]+[“”]")
+
+
 @dataclass(frozen=True)
 class Paragraph:
     line: int
@@ -61,6 +64,8 @@ def paragraphs(
     texts = [TIMESTAMP.sub("", t, count=1) for t in written]
     content = [i for i in content if texts[i]]
     leads = {i: candidate(texts[i]) for i in content}
+    if content and _quoted_headline(leads[content[0]], list(leads.values())):
+        leads[content[0]] = None
     speaker = accepted(leads.values(), known)
 
     def lead(i: int) -> Lead | None:
@@ -105,6 +110,16 @@ def paragraphs(
             )
         )
     return _labels_on_their_own_line(out)
+
+
+def _quoted_headline(first: Lead | None, leads: list[Lead | None]) -> bool:
+    """A first line "Айгуль Сатпаева: «Мы не ждали такого спроса»" is the
+    headline outlets give an interview (who said it, then a quotation), not a
+    turn: the name opens no other paragraph."""
+    if first is None or first.key == DASH or first.after_dash is not None:
+        return False
+    once = sum(1 for c in leads if c is not None and c.key == first.key) == 1
+    return once and bool(QUOTATION.fullmatch(first.rest))
 
 
 def _credit_line(texts: list[str], i: int) -> bool:
