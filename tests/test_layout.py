@@ -68,6 +68,9 @@ EXPECTED = {
     "headline-name-quote-reference": ("dashes", 2, ["Айгуль Сатпаева"], None),
     "outlet-site-name-captions": ("turns", 3, ["Ерлан Карин"], None),
     "outlet-agency-quotes": ("turns", 2, ["Асхат Оралов"], "Дана Ермекова"),
+    # A news agency's page: headline, dateline lede, two "Фото:" credits, a
+    # remark and a question in two dash paragraphs, the credit, "Читайте также".
+    "agency-headline-dateline-credits": ("dashes", 3, [], "Динара Ахметова"),
     # A round table's question preamble: it recalls what was said or names who answers.
     "round-table-preamble": (
         "marked-answers",

@@ -34,6 +34,14 @@ _LINE = re.compile(rf"{CREDIT}{_TAIL}")
 _LAST_SENTENCE = re.compile(rf"(?<=[.!?…»])\s+(?P<credit>{CREDIT}\.?)$")
 
 
+# Words that open a credit or a caption ("Фото: …", "Текст: …"): what a line
+# is, not who speaks, even when they recur at the start of paragraphs.
+CREDIT_WORDS = frozenset(
+    {"фото", "фотография", "видео", "текст", "автор", "источник", "справка", "иллюстрация"}
+    | {"коллаж", "скриншот", "кадр", "инфографика", "подпись"}
+)
+
+
 def _name(match: re.Match[str]) -> str:
     name = re.sub(r"\.(?=[А-ЯЁ])", ". ", match.group("name"))  # "А.Иванова" → "А. Иванова"
     return display(" ".join(name.split()))

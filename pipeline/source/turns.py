@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.source.creditline import credit_name
+from pipeline.source.creditline import CREDIT_WORDS, credit_name
 from pipeline.source.document import BlockKind
 from pipeline.source.labels import ANSWER_WORDS, DASH, QUESTION_WORDS, Lead, accepted, candidate
 
@@ -63,7 +63,7 @@ def paragraphs(
     blank_separated = any(not t for t in written[content[0] : content[-1]])
     texts = [TIMESTAMP.sub("", t, count=1) for t in written]
     content = [i for i in content if texts[i]]
-    leads = {i: candidate(texts[i]) for i in content}
+    leads = {i: _marker_of(texts[i]) for i in content}
     if content and _quoted_headline(leads[content[0]], list(leads.values())):
         leads[content[0]] = None
     speaker = accepted(leads.values(), known)
@@ -110,6 +110,14 @@ def paragraphs(
             )
         )
     return _labels_on_their_own_line(out)
+
+
+def _marker_of(text: str) -> Lead | None:
+    c = candidate(text)
+    if c is None or c.key not in CREDIT_WORDS:
+        return c
+    # "Фото: …" is no speaker, even twice; "— Текст: …" is a dash turn.
+    return Lead(DASH, DASH, c.after_dash, True) if c.after_dash is not None else None
 
 
 def _quoted_headline(first: Lead | None, leads: list[Lead | None]) -> bool:
