@@ -59,6 +59,8 @@ NOT_HEADLINES = {
     "two-sentences": f"Пекарня открылась. Хлеб по старым рецептам\n\n{LEDE}\n\n{TURNS}",
     "a-date": f"12 мая 2025 года\n\n{LEDE}\n\n{TURNS}",
     "a-rubric": f"ИНТЕРВЬЮ НЕДЕЛИ\n\n{LEDE}\n\n{TURNS}",
+    "a-kicker": f"Большое интервью\n\n{LEDE}\n\n{TURNS}",
+    "a-section": f"Рубрика: Экономика\n\n{LEDE}\n\n{TURNS}",
     "a-question": f"Почему хлеб дорожает?\n\n{LEDE}\n\n{TURNS}",
     # Alone before the first turn: no lede says it stands above one.
     "no-lede-after-it": f"Хлеб по старым рецептам\n\n{TURNS}",

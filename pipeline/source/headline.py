@@ -30,6 +30,8 @@ _SENTENCES = re.compile(r"[.!?…]\s+[«\"“„(]?[А-ЯЁA-Z]")
 # Its end: no period, colon, comma or dash; a quotation may close it
 # («Мы не ждали такого спроса»), its own text without a final period.
 _ENDS = re.compile(r"[\wа-яё][»\"”)]*$", re.IGNORECASE)
+# A rubric or a kicker, not a headline: "Большое интервью", "Рубрика: Экономика".
+_RUBRIC = re.compile(r"(?:\w+\s+)?интервью(?:\s+\w+)?|\w+:\s+(?![«\"“„]).*", re.IGNORECASE)
 _DATE = re.compile(
     r"\b\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август"
     r"|сентябр|октябр|ноябр|декабр)\w*)",
@@ -84,6 +86,8 @@ def _headline_line(p: Paragraph, lede: Paragraph) -> bool:
     if ends_as_question(text) or not _OPENS.match(text) or not _ENDS.search(text):
         return False
     if _SENTENCES.search(text) or _DATE.search(text) or credit_name(text) is not None:
+        return False
+    if _RUBRIC.fullmatch(text):
         return False
     if text.isupper() and len(words) <= 3:
         return False  # a rubric: "ИНТЕРВЬЮ НЕДЕЛИ"
