@@ -71,6 +71,8 @@ EXPECTED = {
     # A news agency's page: headline, dateline lede, two "Фото:" credits, a
     # remark and a question in two dash paragraphs, the credit, "Читайте также".
     "agency-headline-dateline-credits": ("dashes", 3, [], "Динара Ахметова"),
+    # A surname alone as the label; the lede gives the first name.
+    "surname-labels-lede-name": ("turns", 3, ["Ержан Казыханов"], "Арман Сеитов"),
     # A round table's question preamble: it recalls what was said or names who answers.
     "round-table-preamble": (
         "marked-answers",

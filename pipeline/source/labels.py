@@ -102,7 +102,7 @@ def _label(body: str) -> Lead | None:
         return _dashed(m.group("label"), body[m.end() :]) if not m.group("about") else None
     label = m.group("label") if m else ""
     one_word = label.isupper() and len(label) > 2 and " " not in label and "." not in label
-    if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):
+    if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not person_word(label):
         # "ЗАВТРА." or "ПОЛДЕНЬ:": a word in capitals that names no person is an outlet
         return Lead(key_of(label), label, body[m.end() :] if m else "", False, outlet=True)
     if m and m.group("about") and m.group("sep") in (":", "") and _name_like(label, ":"):
@@ -131,7 +131,7 @@ def _dashed(label: str, rest: str) -> Lead | None:
     """ "Марина Ковалёва – Сколько…": only a person's name (or initials) can be a
     label before a dash ("Москва – столица" is a sentence); never strong alone."""
     words = label.replace(".", ". ").split()
-    person = all(len(w.rstrip(".")) <= 1 or _person_word(w.rstrip(".")) for w in words)
+    person = all(len(w.rstrip(".")) <= 1 or person_word(w.rstrip(".")) for w in words)
     if not person and key_of(label) not in _ROLES:  # "Вопрос – …", "Корр. – …" are roles
         return None
     if any(len(w) == 1 for w in words) or (label.isupper() and len(words) == 1):
@@ -177,7 +177,7 @@ def _patronymic(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _person_word(word: str) -> bool:
+def person_word(word: str) -> bool:
     """A surname or first name as the dictionary knows them, or a word it does not know."""
     word = word.lower()
     if not _morph().word_is_known(word):
