@@ -61,6 +61,7 @@ EXPECTED = {
     "headline-quote-caption": ("turns", 2, ["Айгуль Сатпаева"], None),
     "headline-word-lines": ("dashes", 2, [], None),
     "headline-heading-style-word": ("marked-questions", 3, [], None),
+    "questions-heading-style-word": ("marked-questions", 3, [], None),
     # A dash question in two paragraphs: a remark, then what it asks.
     "dashes-question-two-paragraphs": ("dashes", 4, [], None),
     # Outlets' own shapes: "Имя: «цитата»" headline and "СПРАВКА"; a site's name or

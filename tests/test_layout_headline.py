@@ -83,3 +83,20 @@ def test_a_line_that_is_no_headline_stays_in_the_lede(name: str, tmp_path: Path)
     assert first.paragraphs[0].startswith(body.split("\n")[0])
     if "title:" not in NOT_HEADLINES[name]:
         assert document.title.paragraphs[0].startswith("«")  # the first answer's opening
+
+
+def test_markdown_headings_are_the_title_and_the_questions(tmp_path: Path) -> None:
+    """'# …' first is the headline; '## …' after it mark the questions, as bold does."""
+    path = tmp_path / "t.md"
+    path.write_text(
+        f"# Хлеб по старым рецептам\n\n{LEDE}\n\n## Откуда рецепты\n\nИз архива газеты.\n\n"
+        "Половина не годится.\n\n## Сколько стоит хлеб\n\nВдвое дороже обычного.\n",
+        encoding="utf-8",
+    )
+    document, layout = read_layout(path)
+    assert layout.family.value == "marked-questions"
+    assert document.title.paragraphs == ("Хлеб по старым рецептам",)
+    questions = [b.paragraphs for b in document.blocks if b.kind is BlockKind.QUESTION]
+    assert questions == [("Откуда рецепты",), ("Сколько стоит хлеб",)]
+    answers = [b.paragraphs for b in document.blocks if b.kind is BlockKind.ANSWER]
+    assert answers[0] == ("Из архива газеты.", "Половина не годится.")

@@ -98,17 +98,12 @@ def paragraphs(
         first = marker.rest if marker else texts[group[0]]
         text = " ".join([first, *(texts[i] for i in group[1:])]).strip()
         full = " ".join(texts[i] for i in group)
-        out.append(
-            Paragraph(
-                first_line + group[0],
-                text,
-                marker,
-                all(i in bold for i in group),
-                all(i in italic for i in group),
-                full,
-                all(i in heading for i in group),
-            )
-        )
+        # A heading after the first paragraph (Word's "Heading 2", Markdown's
+        # "## …") stands out as bold does: the questions of many Word files.
+        headed = all(i in heading for i in group)
+        strong = all(i in bold for i in group) or (headed and bool(out))
+        italics = all(i in italic for i in group)
+        out.append(Paragraph(first_line + group[0], text, marker, strong, italics, full, headed))
     return _labels_on_their_own_line(out)
 
 
