@@ -62,6 +62,7 @@ EXPECTED = {
     "headline-word-lines": ("dashes", 2, [], None),
     "headline-heading-style-word": ("marked-questions", 3, [], None),
     "questions-heading-style-word": ("marked-questions", 3, [], None),
+    "questions-italic-word": ("marked-questions", 3, [], None),
     # A dash question in two paragraphs: a remark, then what it asks.
     "dashes-question-two-paragraphs": ("dashes", 4, [], None),
     # Outlets' own shapes: "Имя: «цитата»" headline and "СПРАВКА"; a site's name or

@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.source.assemble import blocks_of, speakers_of
 from pipeline.source.credits import interviewer_from_closing, interviewer_from_lede
 from pipeline.source.document import Block, BlockKind, Document, Metadata
+from pipeline.source.emphasis import italic_questions
 from pipeline.source.files import check_file_name
 from pipeline.source.formats import Source, read_source
 from pipeline.source.frontmatter import SLUG as SLUG
@@ -55,6 +56,7 @@ def parse_layout(source: Source, path: Path) -> tuple[Document, Layout]:
         known,
         frozenset(body(source.heading)),
     )
+    found = italic_questions(found)
     meta, found = interviewer_from_lede(found, meta)
     meta, found = interviewer_from_closing(found, meta)
     layout = infer(found, meta, path)
