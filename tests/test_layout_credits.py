@@ -84,3 +84,19 @@ def test_a_credit_under_the_last_answer_without_a_blank_line_is_not_the_answer(
     answers = [b for b in document.blocks if b.kind is BlockKind.ANSWER]
     assert answers[-1].paragraphs == ("Лучше прошлого. Урожай собрали за две недели.",)
     assert document.interviewer is not None and document.interviewer.name == "Анна Иванова"
+
+
+def test_a_caption_under_the_last_answer_without_a_blank_line_is_not_the_answer(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "— Как прошёл сезон?\n\n— Лучше прошлого. Урожай собрали\nза две недели.\n"
+        "Фото: Анна Иванова\nБеседовала Анна Иванова\n",
+        encoding="utf-8",
+    )
+    document, _ = read_layout(path)
+    answers = [b for b in document.blocks if b.kind is BlockKind.ANSWER]
+    assert answers[-1].paragraphs == ("Лучше прошлого. Урожай собрали за две недели.",)
+    trailer = [p for b in document.blocks if b.kind is BlockKind.TRAILER for p in b.paragraphs]
+    assert trailer == ["Фото: Анна Иванова", "Беседовала Анна Иванова"]

@@ -21,6 +21,13 @@ TIMESTAMP = re.compile(
 QUOTATION = re.compile(r"«[^«»]+»|\"[^\"]+\"|“[^“”]+”|„[^„“”]+[“”]")
 
 
+# A caption or a note on a line of its own ("Фото висит в музее." goes on a paragraph).
+_NOTE_LINE = re.compile(
+    r"(?:Фото|На фото|Справка|Источник)\s*[:—–]|Фото\s+(?:автора|из\s+архива|предоставлен)"
+    r"|(?:Справка|СПРАВКА|Досье)$"
+)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     line: int
@@ -126,10 +133,15 @@ def _quoted_headline(first: Lead | None, leads: list[Lead | None]) -> bool:
 
 
 def _credit_line(texts: list[str], i: int) -> bool:
-    """A credit on the line after a sentence's end ("Беседовал Иван Петров"
-    right under the last answer) is a paragraph of its own, not the answer's
-    (in the lede, it stays the lede's last sentence)."""
-    return i > 0 and bool(re.search(r"[.!?…»\"”)]$", texts[i - 1])) and bool(credit_name(texts[i]))
+    """A credit or a caption on the line after a sentence's end ("Беседовал
+    Иван Петров", "Фото: …" right under the last answer) is a paragraph of its
+    own, not the answer's (in the lede, a credit stays its last sentence)."""
+
+    def note(text: str) -> bool:
+        return bool(credit_name(text) or _NOTE_LINE.match(text))
+
+    ended = i > 0 and (re.search(r"[.!?…»\"”)]$", texts[i - 1]) or note(texts[i - 1]))
+    return bool(ended) and note(texts[i])
 
 
 def _labels_on_their_own_line(ps: list[Paragraph]) -> list[Paragraph]:
