@@ -100,3 +100,19 @@ def test_a_caption_under_the_last_answer_without_a_blank_line_is_not_the_answer(
     assert answers[-1].paragraphs == ("Лучше прошлого. Урожай собрали за две недели.",)
     trailer = [p for b in document.blocks if b.kind is BlockKind.TRAILER for p in b.paragraphs]
     assert trailer == ["Фото: Анна Иванова", "Беседовала Анна Иванова"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Редакция благодарит пресс-службу акимата за помощь в организации интервью.",
+        "Интервью публикуется в сокращении, полная версия – на сайте газеты.",
+        "Интервью было записано до решения суда и отредактировано по просьбе героя.",
+    ],
+)
+def test_a_note_after_the_interview_is_the_trailer(note: str, tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(INTERVIEW.format(after=note + "\n"), encoding="utf-8")
+    document, _ = read_layout(path)
+    trailer = [p for b in document.blocks if b.kind is BlockKind.TRAILER for p in b.paragraphs]
+    assert trailer == [note]

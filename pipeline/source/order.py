@@ -16,11 +16,14 @@ from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, marke
 _CAPTION = re.compile(
     r"\(?\s*(?:на\s+фото|фото|фотография|photo|иллюстрация|коллаж|скриншот|кадр)\b", re.IGNORECASE
 )
-# Notes after the interview: the press office, a reference ("Справка",
-# "Досье"), the source or the photographs' author ("Фото: …", "Фото автора").
-# "Текст закона …" or "Автор проекта …" opens a sentence of the last answer.
+# Notes after the interview: the press office, the newsroom, a reference
+# ("Справка", "Досье"), the source or the photographs' author ("Фото: …",
+# "Фото автора"), how the interview was made ("Интервью публикуется в
+# сокращении"). "Текст закона …" or "Автор проекта …" opens a sentence of the
+# last answer.
 _NOTE = re.compile(
-    r"(?:пресс-служба|справка|досье|материал\s+подготовлен"
+    r"(?:пресс-служба|редакция|справка|досье|материал\s+подготовлен|автор\s+благодарит"
+    r"|интервью\s+(?:\w+\s+)?(?:публику|записан|опубликован|сокращ|отредактирован|провед|взят)"
     r"|(?:фото|фотографии|текст|автор|источник|редакция|интервью)\s*(?:[:—–]|-\s)"
     r"|фото\s+(?:автора|из\s+(?:архива|открытых|личного)|предоставлен|пресс-службы|с\s+сайта))",
     re.IGNORECASE,
