@@ -29,7 +29,7 @@ def interviewer_from_lede(
         if p.lead is not None or p.bold or ends_as_question(p.text):
             break  # the first turn: the lede is over
         name = credit_name(p.text)
-        if name:
+        if name and n + 1 < len(paragraphs):  # a credit alone is no interview: say so
             return replace(meta, interviewer=name), paragraphs[:n] + paragraphs[n + 1 :]
         sentence = credit_sentence(p.text)
         if sentence:
