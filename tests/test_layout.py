@@ -24,13 +24,13 @@ EXPECTED = {
     "abbreviation-initials": ("turns", 3, ["Д.К."], None),
     "alternating-plain": ("alternating", 4, [], None),
     "bold-headline-lede-word": ("marked-questions", 3, [], None),
-    "bold-questions-word": ("marked-questions", 3, [], None),
+    "bold-questions-word": ("marked-questions", 3, [], "Сауле Тулегенова"),
     "caps-labels-timestamps": ("turns", 3, ["Ахметов"], None),
     "dashes-lede-byline": ("dashes", 3, [], "Иван Петров"),
-    "dashes-word-lines-utf16": ("dashes", 3, [], None),
+    "dashes-word-lines-utf16": ("dashes", 3, [], "Асель Оразбаева"),
     "host-guest-numbered-questions": ("turns", 3, [], None),
     "initials-korr-remarks": ("turns", 3, ["А. Иванов"], None),
-    "korr-fullname-caps": ("turns", 3, ["Бекзат Сарсенов"], None),
+    "korr-fullname-caps": ("turns", 3, ["Бекзат Сарсенов"], "Анна Ли"),
     "lede-interviewer-labels": ("turns", 3, ["Гульмира Сеитова"], "Даурен Абенов"),
     "letters-hard-wrapped-cp1251": ("turns", 3, [], "Ерлан Сапаров"),
     "name-dash-speech": ("turns", 3, ["Ерлан Нурпеисов"], "Марина Ковалёва"),
@@ -53,9 +53,38 @@ EXPECTED = {
     "speaker-headings-time-codes": ("turns", 2, ["Тимур Бекетов"], "Анна Ким"),
     "surname-dash-speech": ("turns", 3, ["Бахыт Ержанов"], "Анна Ли"),
     "vopros-otvet-preamble": ("turns", 3, [], None),
+    # Credits after the interview name who asked.
+    "closing-credit-outlet": ("turns", 2, ["Марат Сулейменов"], "Анна Иванова"),
+    "closing-credit-hard-wrapped": ("dashes", 2, [], "Дина Сапарова"),
+    "closing-credit-last-sentence": ("marked-questions", 2, [], "Ержан Бекмаханов"),
+    # A headline line before the lede is the page's title.
+    "headline-quote-caption": ("turns", 2, ["Айгуль Сатпаева"], None),
+    "headline-word-lines": ("dashes", 2, [], None),
+    "headline-heading-style-word": ("marked-questions", 3, [], None),
+    "questions-heading-style-word": ("marked-questions", 3, [], None),
+    "questions-italic-word": ("marked-questions", 3, [], None),
+    # A dash question in two paragraphs: a remark, then what it asks.
+    "dashes-question-two-paragraphs": ("dashes", 4, [], None),
+    # Outlets' own shapes: "Имя: «цитата»" headline and "СПРАВКА"; a site's name or
+    # an agency asking; photo captions and credits between and after the turns.
+    "headline-name-quote-reference": ("dashes", 2, ["Айгуль Сатпаева"], None),
+    "outlet-site-name-captions": ("turns", 3, ["Ерлан Карин"], None),
+    "outlet-agency-quotes": ("turns", 2, ["Асхат Оралов"], "Дана Ермекова"),
+    # A news agency's page: headline, dateline lede, two "Фото:" credits, a
+    # remark and a question in two dash paragraphs, the credit, "Читайте также".
+    "agency-headline-dateline-credits": ("dashes", 3, [], "Динара Ахметова"),
+    # A surname alone as the label; the lede gives the first name.
+    "surname-labels-lede-name": ("turns", 3, ["Ержан Казыханов"], "Арман Сеитов"),
+    # A round table's question preamble: it recalls what was said or names who answers.
+    "round-table-preamble": (
+        "marked-answers",
+        3,
+        ["Алия Нуржанова, архитектор", "Данияр Сейтказиев, урбанист", "Марат Оспанов, девелопер"],
+        None,
+    ),
     "answer-with-question": ("turns", 3, ["Бауыржан Исаев"], "Алия Кенжебаева"),
     "caps-name-period": ("turns", 3, ["Ольга Лисицына"], "Марат Жумабаев"),
-    "caps-role-abbreviation": ("turns", 2, ["Иванова"], None),
+    "caps-role-abbreviation": ("turns", 2, ["Иванова"], "Пётр Сидоров"),
     "dash-before-label": ("turns", 3, ["Ерлан Сапаров"], None),
     "dash-em": ("dashes", 2, [], None),
     "dash-en-hyphen": ("dashes", 2, [], None),
@@ -82,7 +111,7 @@ EXPECTED = {
         "Дарья Ким, корреспондент",
     ),
     "layout-override-alternating": ("alternating", 3, [], None),
-    "lede-caption-trailer": ("dashes", 2, [], None),
+    "lede-caption-trailer": ("dashes", 2, [], "Айгерим Сейткали"),
     "markup-is-text": ("dashes", 2, [], None),
     "one-letter-label": ("turns", 3, ["Асель Нурланова"], None),
     "outlet-guillemets-caps-respondent": ("turns", 3, ["Ермек Тастанов"], None),
@@ -413,7 +442,9 @@ def test_a_bold_title_in_a_word_file_with_dashes_is_not_a_question(
     paragraphs = ["Музей шахтёрского быта", "Лид о музее.", "— Откуда экспонаты?", "— Принесли."]
     out = cli("convert", _write_docx(tmp_path / "museum.docx", paragraphs, {0}))[1]
     assert len(re.findall(r"\{#q\d+ \.question ", out)) == 1
-    assert "Музей шахтёрского быта\n{.lede}" in out
+    # A headline before the lede: the page's title.
+    assert 'title: "Музей шахтёрского быта"' in out and "\n# Музей шахтёрского быта\n" in out
+    assert "Лид о музее.\n{.lede}" in out
 
 
 def test_an_odt_footnote_is_not_part_of_the_interview(tmp_path: Path, cli: Cli) -> None:
@@ -499,8 +530,9 @@ def test_text_that_looks_like_a_marker_stays_text(name: str, tmp_path: Path, cli
     assert shown in out
 
 
-def test_a_word_heading_before_bold_questions_is_the_lede(tmp_path: Path, cli: Cli) -> None:
-    """A headline in Word's heading style is bold by its style, not a question."""
+def test_a_word_heading_before_bold_questions_is_the_title(tmp_path: Path, cli: Cli) -> None:
+    """A headline in Word's heading style is bold by its style, not a question:
+    the page's title."""
     import docx
 
     document = docx.Document()
@@ -514,6 +546,7 @@ def test_a_word_heading_before_bold_questions_is_the_lede(tmp_path: Path, cli: C
     document.save(str(path))
     code, out, err = cli("convert", path)
     assert (code, err) == (0, "")
-    assert "Как выживает сельская школа\n{.lede}" in out
+    assert "\n# Как выживает сельская школа\n" in out
+    assert "В селе осталась одна школа на три аула.\n{.lede}" in out
     assert len(re.findall(r"\{#q\d+ \.question ", out)) == 2
     assert "## Сколько у вас учеников {#q1" in out

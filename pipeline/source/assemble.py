@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.source.document import Block, BlockKind, Metadata, Role, Speaker
-from pipeline.source.labels import key_of
+from pipeline.source.labels import display, key_of
 from pipeline.source.layout import Layout, Voice
 
 _PREFIX = {BlockKind.QUESTION: "q", BlockKind.ANSWER: "a"}
@@ -26,8 +26,18 @@ def speakers_of(layout: Layout, meta: Metadata) -> tuple[Metadata, tuple[Speaker
     """
     speakers: list[Speaker] = []
     voice = layout.interviewer
+    asking = [
+        p.lead
+        for p in layout.paragraphs
+        if p.lead is not None
+        and p.lead.outlet
+        and layout.roles.get(p.lead.key) is BlockKind.QUESTION
+    ]
+    if voice is not None and not voice.outlet and asking and meta.outlet is None:
+        # The byline (a credit, the front matter) asks for the outlet the labels name.
+        meta = replace(meta, outlet=_outlet(display(asking[0].written, outlet=True)))
     if voice is not None and voice.outlet:
-        outlet = voice.name.strip("«»")
+        outlet = _outlet(voice.name)
         if meta.outlet is None:
             meta = replace(meta, outlet=outlet)
             voice = None
@@ -45,6 +55,12 @@ def speakers_of(layout: Layout, meta: Metadata) -> tuple[Metadata, tuple[Speaker
     return meta, tuple(speakers)
 
 
+def _outlet(name: str) -> str:
+    """ "«Завтра»" → "Завтра"; "МИА «Казинформ»", "Tengrinews.kz" as they are."""
+    quoted = name[:1] == "«" and name[-1:] == "»" and name.count("«") == 1
+    return name[1:-1] if quoted else name
+
+
 def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:
     by_key = _speaker_ids(layout, speakers)
     respondents = [s for s in speakers if s.role is Role.RESPONDENT]
@@ -54,6 +70,8 @@ def blocks_of(layout: Layout, speakers: tuple[Speaker, ...]) -> list[Block]:
     captions = 0
     turn: BlockKind | None = None  # the kind of the last question or answer
     for item in layout.items:
+        if item.kind is BlockKind.TITLE:
+            continue  # the headline: the document's title block
         # A question that goes on after a caption is the same question.
         goes_on = turn is item.kind and bool(blocks) and blocks[-1].kind is BlockKind.CAPTION
         if item.kind is BlockKind.QUESTION and not goes_on:

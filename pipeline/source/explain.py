@@ -46,6 +46,13 @@ def explain(document: Document, layout: Layout) -> str:
     lines.append(f"questions: {layout.questions} (at lines {_ranges(first_lines)})")
     answers = sum(1 for it in layout.items if it.kind is BlockKind.ANSWER)
     lines.append(f"answers: {answers} turn(s)")
+    headline = layout.lines(BlockKind.TITLE)
+    title = "the front matter's 'title:'" if meta.title else "the first answer's opening"
+    lines.append(
+        f"headline: line {headline[0]} (the title)"
+        if headline
+        else f"headline: none ({title} is the title)"
+    )
     for kind, what in (
         (BlockKind.LEDE, "lede"),
         (BlockKind.CAPTION, "caption"),

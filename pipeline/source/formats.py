@@ -21,6 +21,7 @@ from pipeline.source.encoding import check_text, decode_transcript
 
 _MD_BOLD_LINE = re.compile(r"\s*(\*\*|__)(?P<text>\S(?:.*\S)?)\1\s*")
 _MD_ITALIC_LINE = re.compile(r"\s*([*_])(?P<text>[^*_\s](?:.*[^*_\s])?)\1\s*")
+_MD_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -42,6 +43,7 @@ class Source:
     text: str
     bold: frozenset[int] = field(default_factory=frozenset)  # 0-based line numbers
     italic: frozenset[int] = field(default_factory=frozenset)
+    heading: frozenset[int] = field(default_factory=frozenset)  # a title or heading style
 
 
 def read_source(path: Path) -> Source:
@@ -64,24 +66,23 @@ def read_source(path: Path) -> Source:
     return _markdown_source(text) if suffix == ".md" else Source(text)
 
 
-_Paragraph = tuple[str, bool, bool]  # text, bold throughout, italic throughout
+_Paragraph = tuple[str, bool, bool, bool]  # text, bold, italic throughout; a heading
 
 
 def _paragraph_source(paragraphs: list[_Paragraph]) -> Source:
     """One Word paragraph per text paragraph: a blank line after each, so soft
     line breaks inside a paragraph join as in a hard-wrapped text."""
     lines: list[str] = []
-    bold: set[int] = set()
-    italic: set[int] = set()
-    for text, is_bold, is_italic in paragraphs:
+    marks: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+    for text, *marked in paragraphs:
         for line in text.split("\n"):
-            if is_bold and line.strip():
-                bold.add(len(lines))
-            if is_italic and line.strip():
-                italic.add(len(lines))
+            for lines_marked, is_marked in zip(marks, marked, strict=True):
+                if is_marked and line.strip():
+                    lines_marked.add(len(lines))
             lines.append(line)
         lines.append("")
-    return Source("\n".join(lines).strip("\n") + "\n", frozenset(bold), frozenset(italic))
+    bold, italic, heading = (frozenset(m) for m in marks)
+    return Source("\n".join(lines).strip("\n") + "\n", bold, italic, heading)
 
 
 def _docx_paragraphs(path: Path) -> list[_Paragraph]:
@@ -91,8 +92,9 @@ def _docx_paragraphs(path: Path) -> list[_Paragraph]:
     try:
         document = docx.Document(str(path))
         return [
-            (p.text, _throughout(p, "bold") and not _heading(p), _throughout(p, "italic"))
+            (p.text, _throughout(p, "bold") and not heading, _throughout(p, "italic"), heading)
             for p in document.paragraphs
+            for heading in [_heading(p)]
         ]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
         # A damaged file (cut short; broken XML: lxml's error is a SyntaxError) or another archive.
@@ -148,11 +150,13 @@ def _odt_paragraphs(path: Path) -> list[_Paragraph]:
             _odt_text(node, node.get(f"{{{_ODF['text']}}}style-name"), pieces)
             text = "".join(t for t, _ in pieces)
             styled = [s for t, s in pieces if t.strip()]
+            heading = node.tag == f"{{{_ODF['text']}}}h"  # bold by its style: a headline
             out.append(
                 (
                     text,
-                    bool(styled) and all(s in bold for s in styled),
+                    bool(styled) and all(s in bold for s in styled) and not heading,
                     bool(styled) and all(s in italic for s in styled),
+                    heading,
                 )
             )
     return out
@@ -180,11 +184,18 @@ def _odt_text(
 
 
 def _markdown_source(text: str) -> Source:
-    """A Markdown transcript: **bold** lines are bold; emphasis marks are removed."""
+    """A Markdown transcript: **bold** lines are bold, "# …" lines headings;
+    emphasis and heading marks are removed (not in the front matter: YAML)."""
     lines = text.split("\n")
     bold: set[int] = set()
     italic: set[int] = set()
+    heading: set[int] = set()
+    front = lines.index("---", 1) if lines[0] == "---" and "---" in lines[1:] else -1
     for n, line in enumerate(lines):
+        m = _MD_HEADING.fullmatch(line) if n > front else None
+        if m:
+            heading.add(n)
+            line = m.group("text")
         m = _MD_BOLD_LINE.fullmatch(line)
         if m:
             bold.add(n)
@@ -195,4 +206,4 @@ def _markdown_source(text: str) -> Source:
                 italic.add(n)
                 line = m.group("text")
         lines[n] = _MD_STRONG.sub(r"\2", line)
-    return Source("\n".join(lines), frozenset(bold), frozenset(italic))
+    return Source("\n".join(lines), frozenset(bold), frozenset(italic), frozenset(heading))

@@ -39,7 +39,10 @@ _LABEL = re.compile(
     r"\s*(?P<sep>:|\.(?=\s|$)|(?<=\s)[—–-]{1,2}(?=[ \t\u00a0]+\S)|(?<=[\d\])])(?=\s|$))"
     r"[ \t\u00a0]*"
 )
-_OUTLET = re.compile(r"(?P<label>[«\"“„][^»\"”“\n]{1,60}[»\"”“])\s*(?P<sep>[:.])[ \t\u00a0]*")
+_OUTLET = re.compile(  # an outlet asks: "«Завтра»:", "МИА «Казинформ»:", "Tengrinews.kz:"
+    r"(?P<label>(?:(?:МИА|ИА|РИА|ТК|ТРК|Радио|Газета|Журнал|Телеканал|Агентство|Портал)\s+)?"
+    r"[«\"“„][^»\"”“\n]{1,60}[»\"”“]|[A-Za-z][\w-]*(?:\.[a-z]{2,6})+)\s*(?P<sep>[:.])[ \t\u00a0]*"
+)
 # Words that say what a turn is rather than who speaks.
 QUESTION_WORDS = {"вопрос", "в", "корр", "корреспондент", "журналист", "интервьюер", "ведущий"}
 QUESTION_WORDS |= {"модератор", "ведущая", "редакция"}
@@ -99,7 +102,7 @@ def _label(body: str) -> Lead | None:
         return _dashed(m.group("label"), body[m.end() :]) if not m.group("about") else None
     label = m.group("label") if m else ""
     one_word = label.isupper() and len(label) > 2 and " " not in label and "." not in label
-    if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not _person_word(label):
+    if one_word and key_of(label) not in QUESTION_WORDS | ANSWER_WORDS and not person_word(label):
         # "ЗАВТРА." or "ПОЛДЕНЬ:": a word in capitals that names no person is an outlet
         return Lead(key_of(label), label, body[m.end() :] if m else "", False, outlet=True)
     if m and m.group("about") and m.group("sep") in (":", "") and _name_like(label, ":"):
@@ -128,7 +131,7 @@ def _dashed(label: str, rest: str) -> Lead | None:
     """ "Марина Ковалёва – Сколько…": only a person's name (or initials) can be a
     label before a dash ("Москва – столица" is a sentence); never strong alone."""
     words = label.replace(".", ". ").split()
-    person = all(len(w.rstrip(".")) <= 1 or _person_word(w.rstrip(".")) for w in words)
+    person = all(len(w.rstrip(".")) <= 1 or person_word(w.rstrip(".")) for w in words)
     if not person and key_of(label) not in _ROLES:  # "Вопрос – …", "Корр. – …" are roles
         return None
     if any(len(w) == 1 for w in words) or (label.isupper() and len(words) == 1):
@@ -174,7 +177,7 @@ def _patronymic(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _person_word(word: str) -> bool:
+def person_word(word: str) -> bool:
     """A surname or first name as the dictionary knows them, or a word it does not know."""
     word = word.lower()
     if not _morph().word_is_known(word):
@@ -233,8 +236,9 @@ def accepted(leads: Iterable[Lead | None], known: Iterable[str]) -> dict[str, st
 
 def display(written: str, outlet: bool = False) -> str:
     """A label as a name to print: capitals of a newspaper's style become title case."""
-    if outlet:
-        return "«" + written.strip('«»"“”„') + "»"
+    if outlet:  # "«Завтра»"; "МИА «Казинформ»" and "Tengrinews.kz" as written
+        inner = written.strip('«»"“”„')
+        return written if re.search(r"[«»\"“”„]|\.\w", inner) else f"«{inner}»"
     words = []
     for word in written.split():
         if len(word) > 1 and word.isupper() and "." not in word:

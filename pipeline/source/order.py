@@ -6,16 +6,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.source.creditline import credit_name
+from pipeline.source.dashes import dash_kinds
 from pipeline.source.document import BlockKind
 from pipeline.source.labels import DASH
+from pipeline.source.preamble import opens_question
 from pipeline.source.turns import BOLD, Item, Paragraph, ends_as_question, marker, person
 
 _CAPTION = re.compile(
     r"\(?\s*(?:на\s+фото|фото|фотография|photo|иллюстрация|коллаж|скриншот|кадр)\b", re.IGNORECASE
 )
-_CREDIT = re.compile(
-    r"(?:беседовал[аи]?|подготовил[аи]?|записал[аи]?|интервью\s+\w+|текст|автор|"
-    r"пресс-служба|источник|справка|фото|материал\s+подготовлен|редакция)\b",
+# Notes after the interview: the press office, the newsroom, a reference
+# ("Справка", "Досье"), the source or the photographs' author ("Фото: …",
+# "Фото автора"), how the interview was made ("Интервью публикуется в
+# сокращении"). "Текст закона …" or "Автор проекта …" opens a sentence of the
+# last answer.
+_NOTE = re.compile(
+    r"(?:пресс-служба|редакция|справка|досье|материал\s+подготовлен|автор\s+благодарит"
+    r"|интервью\s+(?:\w+\s+)?(?:публику|записан|опубликован|сокращ|отредактирован|провед|взят)"
+    r"|(?:фото|фотографии|текст|автор|источник|редакция|интервью)\s*(?:[:—–]|-\s)"
+    r"|фото\s+(?:автора|из\s+(?:архива|открытых|личного)|предоставлен|пресс-службы|с\s+сайта))",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]$")
@@ -54,11 +64,15 @@ def sequence(
     else:
         alternating = family in ("dashes", "alternating")
         alternate = set(turns)
+        # Dash turns: a question may take two dash paragraphs (pipeline.source.dashes).
+        kinds = dash_kinds(ps, turns) if family == "dashes" else {}
         turn = BlockKind.ANSWER
         for i in range(end):
             kind = role(i) if i >= start else None
             if alternating and i in alternate:
-                turn = kind = BlockKind.QUESTION if turn is BlockKind.ANSWER else BlockKind.ANSWER
+                turn = kind = kinds.get(i) or (
+                    BlockKind.QUESTION if turn is BlockKind.ANSWER else BlockKind.ANSWER
+                )
             if kind is not None:
                 builder.turn(kind, i, person(marker(ps[i])))
             elif family == "marked-questions" and builder.current_kind() is BlockKind.QUESTION:
@@ -81,6 +95,12 @@ def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], 
     paragraphs just before it that ask too (or are bold, as it is) are part of it."""
     previous = -1
     answered: set[str | None] = set()
+    names = {
+        w
+        for a in answers
+        if (lead := ps[a].lead)
+        for w in re.findall(r"\w+", lead.written.casefold())
+    }
     for a in answers:
         run = range(previous + 1, a)
         speaker = person(marker(ps[a])) or marker(ps[a])
@@ -90,6 +110,12 @@ def _marked_answers(builder: _Builder, ps: list[Paragraph], answers: list[int], 
             first = q
             while first - 1 in run and _asks_too(ps[first - 1], ps[q]):
                 first -= 1  # a question in several paragraphs
+            if (
+                first - 1 in run
+                and not _caption(ps[first - 1])
+                and opens_question(ps[first - 1], names)
+            ):
+                first -= 1  # its preamble: "Вы говорили, что …"
         new = q is not None and (
             builder.current is None
             or speaker in answered
@@ -157,7 +183,7 @@ def _credit(p: Paragraph) -> bool:
     if p.lead is not None:
         return False
     short = len(p.text.split()) <= 10 and not _SENTENCE_END.search(p.text)
-    return bool(_CREDIT.match(p.text)) or p.italic or short
+    return bool(_NOTE.match(p.text)) or credit_name(p.text) is not None or p.italic or short
 
 
 def _asks_too(before: Paragraph, question: Paragraph) -> bool:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.source.assemble import blocks_of, speakers_of
-from pipeline.source.credits import interviewer_from_lede
+from pipeline.source.credits import interviewer_from_closing, interviewer_from_lede
 from pipeline.source.document import Block, BlockKind, Document, Metadata
+from pipeline.source.emphasis import italic_questions
 from pipeline.source.files import check_file_name
 from pipeline.source.formats import Source, read_source
 from pipeline.source.frontmatter import SLUG as SLUG
 from pipeline.source.frontmatter import front_matter, slug_from_path
+from pipeline.source.headline import headline_speaker, with_headline
 from pipeline.source.infer import infer
 from pipeline.source.layout import Layout
 from pipeline.source.segments import split_sentences
@@ -45,12 +48,29 @@ def parse_layout(source: Source, path: Path) -> tuple[Document, Layout]:
     def body(marked: frozenset[int]) -> set[int]:
         return {n - body_start for n in marked if n >= body_start}
 
-    found = paragraphs(lines, body_start + 1, body(source.bold), body(source.italic), known)
+    found = paragraphs(
+        lines,
+        body_start + 1,
+        body(source.bold),
+        body(source.italic),
+        known,
+        frozenset(body(source.heading)),
+    )
+    found = italic_questions(found)
     meta, found = interviewer_from_lede(found, meta)
+    meta, found = interviewer_from_closing(found, meta)
     layout = infer(found, meta, path)
+    if meta.title is None:  # a headline line is the title; else it stays in the lede
+        layout = with_headline(layout)
+        said = headline_speaker(layout)
+        if said and meta.interviewee is None:
+            meta = replace(meta, interviewee=said)
     meta, speakers = speakers_of(layout, meta)
     blocks = blocks_of(layout, speakers)
-    title = meta.title or _derived_title(blocks, meta)
+    headline = [layout.paragraphs[i].text for i in layout.items[0].paragraphs]
+    if layout.items[0].kind is not BlockKind.TITLE:
+        headline = []
+    title = meta.title or (headline[0] if headline else _derived_title(blocks, meta))
     document = Document(
         slug=slug or slug_from_path(path),
         source=path,

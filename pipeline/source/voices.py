@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from pipeline.source.document import BlockKind, Metadata
-from pipeline.source.labels import display, key_of, surname
+from pipeline.source.labels import display, key_of, person_word, surname
 from pipeline.source.layout import Layout, Voice
 from pipeline.source.turns import person
 
+_TURNS = (BlockKind.QUESTION, BlockKind.ANSWER)
 _ANONYMOUS = re.compile(r"(?:спикер|speaker|участник|голос|диктор|собеседник|персона) \d+")
 
 
@@ -43,6 +44,8 @@ def with_voices(layout: Layout, meta: Metadata) -> Layout:
         named = [s for s in meta.speakers if surname(key_of(s)) == surname(key)]
         label, outlet = written[key]
         name = named[0] if named else display(label, outlet)
+        if not named and not outlet:
+            name = _named_in_lede(layout, name)
         voices[key] = Voice(key, name, layout.paragraphs[item.paragraphs[0]].line, 1, outlet)
     asking = [v for k, v in voices.items() if layout.roles.get(k) is BlockKind.QUESTION]
     interviewer = asking[0] if asking else None
@@ -66,6 +69,20 @@ def with_voices(layout: Layout, meta: Metadata) -> Layout:
     return Layout(
         layout.family, layout.paragraphs, layout.items, interviewer, respondents, layout.roles
     )
+
+
+def _named_in_lede(layout: Layout, name: str) -> str:
+    """A surname alone ("КАЗЫХАНОВ:") with the first name the lede gives it
+    ("Аким района Ержан Казыханов ответил …"), when it gives exactly one."""
+    if len(name.split()) != 1 or "." in name or not name[:1].isupper():
+        return name
+    turns = [i for it in layout.items if it.kind in _TURNS for i in it.paragraphs]
+    lede = " ".join(p.text for p in layout.paragraphs[: min(turns, default=0)])
+    full = re.compile(
+        rf"\b([А-ЯЁ][а-яё]+)(?:\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|улы|кызы))?\s+{re.escape(name)}\b"
+    )
+    first = {m.group(1) for m in full.finditer(lede) if person_word(m.group(1))}
+    return f"{first.pop()} {name}" if len(first) == 1 else name
 
 
 def _named_role(layout: Layout, kind: BlockKind) -> Voice | None:
