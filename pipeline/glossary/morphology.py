@@ -75,13 +75,16 @@ class Kazakh(Morphology):
         if expand:
             return f"{decline(r.name, case, possessive_head=r.possessive)} ({r.abbreviation})"
         is_abbreviation = base == r.abbreviation
+        # `endings` are the abbreviation's; a name's too when there is none
+        own_endings = is_abbreviation or not r.abbreviation
         return decline(
             base,
             case,
             abbreviation=is_abbreviation,
             possessive_head=None if is_abbreviation else r.possessive,
-            overrides=dict(r.endings),
+            overrides=dict(r.endings) if own_endings else None,
             read_as=r.reading,
+            declines_as=r.declines_as,
         )
 
     def phrase(
