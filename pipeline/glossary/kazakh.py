@@ -235,6 +235,7 @@ def decline(
         word = stem + (given or _AFTER_POSSESSIVE[case][0 if is_back(stem) else 1])
     else:
         own = declines_as and declines_as.lower().startswith(last.lower())
-        stem = declines_as if own and declines_as else last + linking(last)
+        # a given ending is all that follows the word as written (те: Минскте)
+        stem = declines_as if own and declines_as else last + ("" if given else linking(last))
         word = stem + (given or ending(stem, case))
     return f"{head} {word}" if head else word
