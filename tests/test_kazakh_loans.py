@@ -174,3 +174,17 @@ def test_an_entry_turns_the_linking_vowel_off_or_sets_an_ending(tmp_path: Path) 
     assert _kazakh(tmp_path, ", declines_as: Минск", "из Минска") == "Минсктен"
     assert _kazakh(tmp_path, ", endings: {locative: те}", "в Минске") == "Минскте"
     assert _kazakh(tmp_path, ", endings: {locative: те}", "из Минска") == "Минскіден"
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "genitive", "dative"),
+    [
+        ("ЕҚДБ", "ЕҚДБ-ның", "ЕҚДБ-ға"),  # three consonants: the last read [бы]
+        ("ҰҚК", "ҰҚК-тың", "ҰҚК-қа"),  # қк keeps the back harmony of ұ (not банкке's)
+        ("ІІМ", "ІІМ-нің", "ІІМ-ге"),
+        ("ФСБ", "ФСБ-ның", "ФСБ-ға"),  # [фы-сы-бы]
+    ],
+)
+def test_how_a_cyrillic_abbreviation_is_read(abbreviation: str, genitive: str, dative: str) -> None:
+    assert decline(abbreviation, "genitive", abbreviation=True) == genitive
+    assert decline(abbreviation, "dative", abbreviation=True) == dative

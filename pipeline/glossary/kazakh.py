@@ -29,9 +29,9 @@ BACK_I_WORDS = {"ми", "қи"}
 # Final clusters no Kazakh word ends in: a loan takes і before its ending, and
 # is front (Минск → Минскіде, Минскіге; факт → фактіге, фактісі; акт → актілер).
 LINKED = ("ск", "цк", "кт", "пт", "фт")
-# Final clusters that make a loan front (банк → банкке, хирург → хирургке,
-# Санкт-Петербург → Петербургте): a consonant + к, and рг.
-FRONT_CLUSTERS = ("рг",)
+# Final clusters that make a loan front (банк → банкке, парк → паркке, полк →
+# полкке, хирург → хирургке, Санкт-Петербург → Петербургте); not қк (ҰҚК-тың).
+FRONT_CLUSTERS = ("нк", "рк", "лк", "ск", "мк", "рг")
 # A loan's final п stays before a vowel (принцип → принципі, тип → типі, окоп →
 # окопы) where a Kazakh word's softens (мектеп → мектебі): a loan has letters,
 # or an о/ө after the first syllable, no Kazakh word has.
@@ -84,9 +84,7 @@ def is_back(sounds: str) -> bool:
     word = (spoken(sounds) or sounds).lower().rstrip("-")
     if word.endswith("ь"):
         return _soft_sign_back(word)
-    if (len(word) > 1 and word[-1] == "к" and word[-2] not in VOWELS) or word.endswith(
-        FRONT_CLUSTERS
-    ):
+    if word.endswith(FRONT_CLUSTERS):
         return False
     for i in range(len(word) - 1, -1, -1):
         c = word[i]
@@ -138,18 +136,21 @@ def _sound_class(word: str) -> str:
 def reading(abbreviation: str) -> str:
     """How an abbreviation is read. Until its first vowel letter each consonant
     letter is a syllable of its own with ы (ТМД → тымыды, ЖОО → жыоо); after a
-    vowel the letters are read as one word (АҚШ → ақш, ЕЭК → еэк, НАТО). A
-    Latin one by its letters' English names or as a word (IT → айти, NATO)."""
+    vowel the letters are read as one word (АҚШ → ақш, ЕЭК → еэк, НАТО), but
+    a syllable closes on two consonants at most (ЕҚДБ → еқдбы). A Latin one
+    by its letters' English names or as a word (IT → айти, NATO)."""
     if is_foreign(abbreviation):
         return spoken(abbreviation) or abbreviation
     out = []
-    seen_vowel = False
+    seen_vowel, run = False, 0  # run: consonants closing the syllable so far
     for letter in abbreviation.lower():
         if letter in VOWELS:
             out.append(letter)
-            seen_vowel = True
+            seen_vowel, run = True, 0
         elif letter.isalpha():
-            out.append(letter if seen_vowel else letter + "ы")
+            closes = seen_vowel and run < 2
+            out.append(letter if closes else letter + "ы")
+            run = run + 1 if closes else 0
     return "".join(out)
 
 
