@@ -188,3 +188,17 @@ def test_an_entry_turns_the_linking_vowel_off_or_sets_an_ending(tmp_path: Path) 
 def test_how_a_cyrillic_abbreviation_is_read(abbreviation: str, genitive: str, dative: str) -> None:
     assert decline(abbreviation, "genitive", abbreviation=True) == genitive
     assert decline(abbreviation, "dative", abbreviation=True) == dative
+
+
+@pytest.mark.parametrize(
+    ("name", "dative", "locative"),
+    [
+        ("Құнанбайұлы", "Құнанбайұлына", "Құнанбайұлында"),
+        ("Абай Құнанбайұлы", "Абай Құнанбайұлына", "Абай Құнанбайұлында"),
+        ("Әлия Бөкейқызы", "Әлия Бөкейқызына", "Әлия Бөкейқызында"),
+        ("сұлы", "сұлыға", "сұлыда"),  # oats: a word, not a patronymic
+    ],
+)
+def test_a_patronymic_surname_takes_the_n_forms(name: str, dative: str, locative: str) -> None:
+    assert decline(name, "dative") == dative
+    assert decline(name, "locative") == locative

@@ -37,6 +37,7 @@ FRONT_CLUSTERS = ("нк", "рк", "лк", "ск", "мк", "рг")
 # or an о/ө after the first syllable, no Kazakh word has.
 LOAN_LETTERS = set("иэёюяфвцчщ")
 
+PATRONYMIC = ("ұлы", "қызы")  # Құнанбайұлы, Жұмабайқызы: ұлы, қызы are possessives
 CASES = ("genitive", "dative", "accusative", "locative", "ablative", "instrumental")
 
 # (back, front) endings by case and by the class of the last sound
@@ -197,9 +198,13 @@ def has_possessive(word: str) -> bool:
 
 
 def is_compound(name: str) -> bool:
-    """A noun + noun name whose last word carries the possessive (Кеден одағы)."""
+    """A noun + noun name whose last word carries the possessive (Кеден одағы),
+    or a surname in -ұлы/-қызы, "son/daughter of" (Абай Құнанбайұлына)."""
     words = name.split()
-    return len(words) >= 2 and has_possessive(words[-1])
+    if len(words) >= 2 and has_possessive(words[-1]):
+        return True
+    last = words[-1] if words else ""
+    return last[:1].isupper() and len(last) > 5 and last.lower().endswith(PATRONYMIC)
 
 
 def decline(
