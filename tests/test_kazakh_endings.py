@@ -113,7 +113,10 @@ def test_a_table_noun_in_all_seven_cases(text: str, kind: str) -> None:
         return
     kind_of = sound_class(last)
     for case, form in forms.items():
-        assert ending_of(form, text)[0] in FIRST[case][kind_of], (case, form, kind_of)
+        first = ending_of(form, text)[0]
+        if last.endswith("ст") and first in "іыеа":  # ст + т: журналистің, Бресте
+            first = "т"
+        assert first in FIRST[case][kind_of], (case, form, kind_of)
 
 
 @pytest.mark.parametrize("word", SITE_WORDS)

@@ -202,3 +202,12 @@ def test_how_a_cyrillic_abbreviation_is_read(abbreviation: str, genitive: str, d
 def test_a_patronymic_surname_takes_the_n_forms(name: str, dative: str, locative: str) -> None:
     assert decline(name, "dative") == dative
     assert decline(name, "locative") == locative
+
+
+def test_after_a_final_ст_a_т_ending_loses_its_т() -> None:
+    assert decline("журналист", "genitive") == "журналистің"
+    assert decline("Брест", "locative") == "Бресте"
+    assert decline("Брест", "dative") == "Брестке"  # к, п endings stay whole
+    assert decline("Брест", "instrumental") == "Брестпен"
+    assert decline("спорт", "locative") == "спортта"  # рт: no such merging
+    assert decline("Брест", "locative", declines_as="Брест") == "Брестте"

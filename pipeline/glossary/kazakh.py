@@ -58,12 +58,8 @@ _ENDINGS: dict[str, dict[str, tuple[str, str]]] = {
 }
 # After a 3rd-person possessive (одағы, комиссиясы) an n is inserted.
 _AFTER_POSSESSIVE = {
-    "genitive": ("ның", "нің"),
-    "dative": ("на", "не"),
-    "accusative": ("н", "н"),
-    "locative": ("нда", "нде"),
-    "ablative": ("нан", "нен"),
-    "instrumental": ("мен", "мен"),
+    c: (e.split()[0], e.split()[-1])
+    for c, e in zip(CASES, ("ның нің", "на не", "н", "нда нде", "нан нен", "мен"), strict=True)
 }
 _SOFTEN = {"к": "г", "қ": "ғ", "п": "б"}
 _AGENT = ("шы", "ші")  # хатшы, басшы: a noun of its own, not a possessive
@@ -112,6 +108,12 @@ def _soft_sign_back(word: str) -> bool:
     if len(vowels) <= 1 or (len(letters) > 1 and letters[-2] not in VOWELS):
         return False
     return vowels[-1] in BACK
+
+
+def _merged(stem: str, suffix: str) -> str:
+    """After a loan's final ст a т-ending loses its т, as print writes
+    журналистің, журналисте, журналистер (ст + т: Бресте, but Брестке)."""
+    return suffix[1:] if stem.lower().endswith("ст") and suffix[:1] == "т" else suffix
 
 
 def linking(word: str) -> str:
@@ -240,8 +242,9 @@ def decline(
         stem = last if has_possessive(last) else possessive(last)
         word = stem + (given or _AFTER_POSSESSIVE[case][0 if is_back(stem) else 1])
     else:
-        own = declines_as and declines_as.lower().startswith(last.lower())
-        # a given ending is all that follows the word as written (те: Минскте)
-        stem = declines_as if own and declines_as else last + ("" if given else linking(last))
-        word = stem + (given or ending(stem, case))
+        if declines_as and declines_as.lower().startswith(last.lower()):
+            word = declines_as + (given or ending(declines_as, case))
+        else:  # a given ending is all that follows the word as written (те: Минскте)
+            stem = last + ("" if given else linking(last))
+            word = stem + (given or _merged(stem, ending(stem, case)))
     return f"{head} {word}" if head else word
