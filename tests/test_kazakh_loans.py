@@ -14,6 +14,8 @@ import pytest
 from pipeline.glossary.enforce import TermPolicy
 from pipeline.glossary.kazakh import decline, is_back, linking, possessive
 from pipeline.glossary.load import load_glossary
+from pipeline.glossary.model import Rendering
+from pipeline.glossary.morphology import morphology
 from pipeline.glossary.spoken import number, spoken
 
 
@@ -211,3 +213,19 @@ def test_after_a_final_ст_a_т_ending_loses_its_т() -> None:
     assert decline("Брест", "instrumental") == "Брестпен"
     assert decline("спорт", "locative") == "спортта"  # рт: no such merging
     assert decline("Брест", "locative", declines_as="Брест") == "Брестте"
+
+
+def test_declines_as_that_does_not_fit_the_name_is_warned_about(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(ENTRY.format(extra=", declines_as: Минскі"), encoding="utf-8")
+    assert load_glossary(path).warnings == ()
+    path.write_text(ENTRY.format(extra=", declines_as: Мінск"), encoding="utf-8")
+    [warning] = load_glossary(path).warnings
+    assert "glossary.yaml:" in warning and "declines_as 'Мінск'" in warning
+
+
+def test_a_first_mention_declines_the_name_as_the_entry_says() -> None:
+    kazakh = morphology("kk")
+    r = Rendering(name="Минск", abbreviation="МН", use="first-expanded", declines_as="Минск")
+    assert kazakh.inflect(r, "МН", "locative", True) == "Минскте (МН)"
+    assert kazakh.inflect(r, "МН", "locative", False) == "МН-да"
