@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.glossary.enforce import TermPolicy
-from pipeline.glossary.kazakh import decline, is_back, linking, possessive
+from pipeline.glossary.kazakh import CASES, decline, is_back, linking, possessive
 from pipeline.glossary.load import load_glossary
 from pipeline.glossary.model import Rendering
 from pipeline.glossary.morphology import morphology
@@ -229,3 +231,26 @@ def test_a_first_mention_declines_the_name_as_the_entry_says() -> None:
     r = Rendering(name="Минск", abbreviation="МН", use="first-expanded", declines_as="Минск")
     assert kazakh.inflect(r, "МН", "locative", True) == "Минскте (МН)"
     assert kazakh.inflect(r, "МН", "locative", False) == "МН-да"
+
+
+BACK, FRONT = set("аоұыя"), set("әөүіе")
+LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+
+
+@given(
+    word=st.text(LETTERS, min_size=2, max_size=10)
+    | st.from_regex(r"[A-Za-z]{1,8}|[0-9]{1,7}|[A-Z]{2,5}-[0-9]{1,4}", fullmatch=True)
+)
+def test_every_word_declines_with_one_harmony(word: str) -> None:
+    """Any word, Kazakh, loan, Latin or number: six different forms, each the
+    word as written then an ending (after a hyphen when not Cyrillic), and
+    one harmony across the endings with a vowel (the instrumental has none)."""
+    forms = {c: decline(word, c) for c in CASES}
+    assert len(set(forms.values())) == len(CASES), forms
+    cut = len(word) + 1 if word[-1].isascii() else len(word)
+    endings = {c: f[cut:] for c, f in forms.items()}
+    assert all(f.startswith(word) for f in forms.values())
+    assert all("-" not in e for e in endings.values()), forms
+    vowelled = [e for c, e in endings.items() if c != "instrumental" and set(e) & (BACK | FRONT)]
+    harmonies = {bool(set(e) & BACK) for e in vowelled}
+    assert len(harmonies) <= 1, forms
