@@ -138,6 +138,8 @@ def test_numbers_take_the_ending_after_a_hyphen(text: str, case: str, form: str)
         ("Google", "гугл", True),
         ("YouTube", "йутуб", True),
         ("Twitter", "твиттер", False),
+        ("Halyk", "халык", True),  # a Kazakh name in Latin: y between consonants
+        ("Qazaq", "қазақ", True),
     ],
 )
 def test_latin_is_read_before_it_takes_an_ending(word: str, sounds: str, back: bool) -> None:

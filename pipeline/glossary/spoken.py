@@ -26,7 +26,7 @@ LETTER_NAMES = {
 _SPELLING = (
     ("sch", "ш"), ("tch", "ч"), ("sh", "ш"), ("ch", "ч"), ("ph", "ф"), ("th", "т"),
     ("wh", "у"), ("tw", "тв"), ("sw", "св"), ("dw", "дв"), ("ck", "к"), ("ng", "ң"),
-    ("qu", "кв"), ("kh", "х"), ("zh", "ж"),
+    ("қu", "кв"), ("kh", "х"), ("zh", "ж"),
     ("oo", "у"), ("ee", "и"), ("ea", "и"), ("ou", "у"), ("ow", "оу"), ("ay", "эй"),
     ("ai", "эй"), ("ey", "эй"), ("ce", "се"), ("ci", "си"), ("cy", "си"),
     ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
@@ -110,6 +110,8 @@ def transliterate(latin: str) -> str:
         low = low[:-1]  # iPhone, YouTube
     if low.startswith("y") and len(low) > 1 and low[1] in _LATIN_VOWELS:
         low = "й" + low[1:]
+    # y between consonants is ы, q is қ: Kazakh names in Latin (Halyk, Qazaq)
+    low = re.sub(r"(?<=[^aeiouy])y(?=[^aeiouy])", "ы", low).replace("q", "қ")
     out, i = [], 0
     while i < len(low):
         for spelling, sound in _SPELLING:
