@@ -153,6 +153,7 @@ def test_a_latin_abbreviation_and_a_latin_name() -> None:
     assert decline("NATO", "genitive", abbreviation=True) == "NATO-ның"
     assert decline("Apple Pay", "locative") == "Apple Pay-де"
     assert decline("Astana Hub", "dative", read_as="хаб") == "Astana Hub-қа"
+    assert decline("Kaspi.kz", "dative") == "Kaspi.kz-ке"  # [кей-зет]: no vowel to say
 
 
 ENTRY = """\

@@ -85,7 +85,8 @@ def spoken(word: str) -> str | None:
     if grouped:
         return number(re.sub(r"\D", "", grouped.group()))
     latin = re.findall(r"[A-Za-z]+", word)[-1]
-    if latin.isupper() and not _pronounceable(latin):
+    unspeakable = not set(latin.lower()) & _LATIN_VOWELS  # .kz [кей-зет], PwC's w c
+    if unspeakable or (latin.isupper() and not _pronounceable(latin)):
         return "".join(LETTER_NAMES[c] for c in latin.lower())
     return transliterate(latin)
 
