@@ -115,6 +115,20 @@ ENGLISH = {
     "вместе с Россией": "together with Russia",
     "при ЕЭК": "under the EEC",
     "перед ЕАЭС": "before the EAEU",
+    "у Казахстана": "Kazakhstan",  # у Казахстана есть … → Kazakhstan has …
+    "благодаря ЕАЭС": "thanks to the EAEU",
+    "в связи с ЕАЭС": "in connection with the EAEU",
+    "наряду с Россией": "along with Russia",
+    "кроме России": "besides Russia",
+    "за пределами Казахстана": "outside Kazakhstan",
+    "вопреки России": "despite Russia",
+    "вокруг ЕАЭС": "around the EAEU",
+    "в ходе Трансалтайского диалога": "during the Trans-Altai Dialogue",
+    "на территории Казахстана": "on the territory of Kazakhstan",
+    "в пределах ЕАЭС": "within the EAEU",
+    "от имени Казахстана": "on behalf of Kazakhstan",
+    "по линии ЕАЭС": "through the EAEU",
+    "в интересах Казахстана": "in the interests of Kazakhstan",
 }
 
 

@@ -26,6 +26,7 @@ _TARGET_KEYS = {
     "possessive",
     "endings",
     "reading",
+    "declines_as",
 }
 
 
@@ -64,6 +65,8 @@ class Rendering:
     possessive: bool | None = None
     endings: tuple[tuple[str, str], ...] = ()  # Kazakh: case → ending of the abbreviation
     reading: str | None = None  # Kazakh: how the abbreviation is read (АҚШ: ақш)
+    # Kazakh: the name's last word as it takes endings (Минскі: Минскіде)
+    declines_as: str | None = None
 
     def form_for(self, matched: str) -> str:
         """The rendering of a matched Russian form, before house style and case."""
@@ -116,6 +119,7 @@ class Term:
                         r.endings,
                         *([("possessive", r.possessive)] if r.possessive is False else []),
                         *([("reading", r.reading)] if r.reading else []),
+                        *([("declines_as", r.declines_as)] if r.declines_as else []),
                     )
                     for lang, r in self.renderings.items()
                     if lang in wanted

@@ -24,6 +24,10 @@ _ENGLISH_PREPOSITIONS = (
     "within the framework of", "in the framework of", "in the context of", "as part of",
     "as a part of", "on the part of", "on behalf of", "in relation to", "with regard to",
     "with respect to", "together with", "along with", "in front of", "attached to", "up to",
+    "thanks to", "due to", "in connection with", "in spite of", "despite", "apart from",
+    "aside from", "except for", "except", "besides", "outside of", "outside", "alongside",
+    "in the course of", "during", "on the territory of", "in the territory of",
+    "in the interests of", "in the interest of", "on the side of", "beyond",
     "between", "among", "within", "inside", "through", "throughout", "across", "via", "from",
     "into", "in", "at", "on", "towards", "toward", "to", "with", "for", "about", "of", "by",
     "after", "before", "against", "until", "under", "around", "over", "regarding",
@@ -72,16 +76,20 @@ class Morphology:
 
 class Kazakh(Morphology):
     def inflect(self, r: Rendering, base: str, case: str | None, expand: bool) -> str:
+        named = decline(r.name, case, possessive_head=r.possessive, declines_as=r.declines_as)
         if expand:
-            return f"{decline(r.name, case, possessive_head=r.possessive)} ({r.abbreviation})"
+            return f"{named} ({r.abbreviation})"
         is_abbreviation = base == r.abbreviation
+        # `endings` and `reading` are the abbreviation's; a name's when there is none
+        own = is_abbreviation or not r.abbreviation
         return decline(
             base,
             case,
             abbreviation=is_abbreviation,
             possessive_head=None if is_abbreviation else r.possessive,
-            overrides=dict(r.endings),
-            read_as=r.reading,
+            overrides=dict(r.endings) if own else None,
+            read_as=r.reading if own else None,
+            declines_as=r.declines_as,
         )
 
     def phrase(
@@ -121,8 +129,19 @@ class Kazakh(Morphology):
 
     def warnings(self, r: Rendering) -> list[tuple[str, str]]:
         """`possessive: true` on a name whose last word has no possessive: an
-        adjective-headed name (Еуразиялық экономикалық одақ) takes plain endings."""
+        adjective-headed name (Еуразиялық экономикалық одақ) takes plain endings;
+        `declines_as` that is not the name's last word as it takes endings."""
         words = r.name.split()
+        lasts = {f.split()[-1].lower() for f in (r.name, *r.variants)}
+        if r.declines_as and not any(r.declines_as.lower().startswith(w) for w in lasts):
+            return [
+                (
+                    "declines_as",
+                    f"declines_as '{r.declines_as}' does not begin with the name's last word"
+                    f" ('{words[-1]}'), so it is not used: write that word as it takes"
+                    f" endings ({words[-1]}і for {words[-1]}іде)",
+                )
+            ]
         if r.possessive is not True or has_possessive(words[-1]):
             return []
         plain = decline(r.name, "dative", possessive_head=False).split()[-1]

@@ -154,6 +154,7 @@ def _rendering(
         possessive=possessive,
         endings=tuple(sorted((str(k), str(v)) for k, v in endings.items())),
         reading=_optional(section, "reading", path, errors),
+        declines_as=_optional(section, "declines_as", path, errors),
     )
 
 
