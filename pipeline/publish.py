@@ -179,6 +179,7 @@ def _publish(
     # The build reads what was written: the documents, memories and pages go
     # first (hundreds of megabytes at a thousand interviews) for MkDocs to use.
     del sources, memories, carried, segments, updated, translated, checked, rendered, outputs
+    del reading, records, archive, uses
     if site:
         log("building the site")
         with timed(progress, "building the site"):

@@ -24,6 +24,7 @@ from pipeline.project import Project
 from pipeline.settled import Settled
 from pipeline.site import pages
 from pipeline.site.glossary_pages import glossary_path, render_glossary
+from pipeline.site.home import render_index
 from pipeline.site.mentions import Mentions
 from pipeline.site.meta import Preview
 from pipeline.site.news import Edition, plan_news
@@ -32,7 +33,6 @@ from pipeline.site.pages import (
     Translations,
     interview_path,
     page_title,
-    render_index,
     render_interview,
 )
 from pipeline.source.document import Document, Segment
@@ -93,7 +93,9 @@ def render_pages(
         date = record.previews[0].published
         for lang, title in record.titles.items():
             entries[lang].append((record.slug, date, title))
-    pages += [render_index(entries[lang], lang, news.summaries) for lang in LANGUAGES]
+    pages += [
+        render_index(entries[lang], lang, news.summaries, news.directory_urls) for lang in LANGUAGES
+    ]
     if glossary.terms:
         pages += [
             Page(glossary_path(lang), glossary_page(glossary, lang, news.mentions[lang]))

@@ -8,16 +8,23 @@ who looks up a term finds the same interviews as a Russian one.
 
 from __future__ import annotations
 
+import functools
+import html
 from collections import Counter
 
 from babel import Locale
 
 from pipeline.languages import LABELS, REGISTRY
-from pipeline.site.markdown import escape
 
 Mentions = dict[str, Counter[str]]  # term id → interview slug → mentions
 
 
+def interview_link(slug: str, directory_urls: bool) -> str:
+    """An interview's address relative to its language's home page."""
+    return f"interviews/{slug}/" if directory_urls else f"interviews/{slug}.html"
+
+
+@functools.cache
 def count_text(count: int, language: str) -> str:
     forms = LABELS[language].mentions
     category = Locale.parse(REGISTRY[language].locale).plural_form(count)
@@ -26,13 +33,17 @@ def count_text(count: int, language: str) -> str:
 
 
 def mention_lines(
-    mentions: Mentions, titles: dict[str, str], language: str
+    mentions: Mentions, titles: dict[str, str], language: str, directory_urls: bool = True
 ) -> dict[str, list[str]]:
     """Markdown per term id: the interviews that mention it, most mentions first.
 
     ``titles`` maps each interview's slug to its title in ``language``; links
-    are relative to the language's glossary page.
+    are relative to the language's glossary page (``directory_urls``: MkDocs'
+    setting, which makes it a folder). The list, which names every interview
+    of the archive, is HTML: Python-Markdown would parse each of its thousands
+    of items, on each publish that adds an interview.
     """
+    folder = "../" if directory_urls else ""
     out: dict[str, list[str]] = {}
     for term_id, counts in mentions.items():
         ranked = sorted(
@@ -40,11 +51,12 @@ def mention_lines(
         )
         if not ranked:
             continue
-        lines = [LABELS[language].mentioned_in, "{.glossary-mentions}", ""]
+        lines = [LABELS[language].mentioned_in, "{.glossary-mentions}", "", "<ul>"]
         lines += [
-            f"- [{escape(titles[slug])}](interviews/{slug}.md)"
-            f" — {escape(count_text(counts[slug], language))}"
+            f'<li><a href="{folder}{interview_link(slug, directory_urls)}">'
+            f"{html.escape(titles[slug], quote=False)}</a>"
+            f" — {html.escape(count_text(counts[slug], language), quote=False)}</li>"
             for slug in ranked
         ]
-        out[term_id] = [*lines, ""]
+        out[term_id] = [*lines, "</ul>", ""]
     return out

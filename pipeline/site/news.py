@@ -63,6 +63,7 @@ class NewsPlan:
     files: dict[PurePosixPath, bytes] = field(default_factory=dict)  # under docs/
     mentions: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang → term
     undated: list[Path] = field(default_factory=list)  # transcripts without 'date:'
+    directory_urls: bool = True  # mkdocs.yml's use_directory_urls
 
 
 def plan_news(
@@ -108,7 +109,10 @@ def plan_news(
         feed = render_feed(previews[language], language, site)
         if feed is not None:
             plan.pages.append(Page(feed_path(language), feed))
-    plan.mentions = {lang: mention_lines(mentions, titles[lang], lang) for lang in LANGUAGES}
+    plan.directory_urls = site.directory_urls
+    plan.mentions = {
+        lang: mention_lines(mentions, titles[lang], lang, site.directory_urls) for lang in LANGUAGES
+    }
     plan.undated = [d.source for d in _documents(editions) if d.metadata.date is None]
     return plan
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from collections import Counter
@@ -53,7 +52,7 @@ def render_interview(
     """
     text = _sentences(segments, language, translations)
     plain_title = escape(page_title(document, segments, translations))
-    out = ["---", f"title: {_yaml_title(plain_title)}", *front, "---", ""]
+    out = ["---", f"title: {yaml_title(plain_title)}", *front, "---", ""]
     out += [f"# {text[document.title.id][0]}", ""]
     meta = _meta_line(document, language)
     interviewee = document.metadata.interviewee
@@ -136,34 +135,6 @@ def question_heading(number: int, markdown_text: str, plain_text: str) -> str:
     return f'## {markdown_text} {{#q{number} .question data-toc-label="{label}"}}'
 
 
-def render_index(
-    entries: list[tuple[str, datetime.date | None, str]],
-    language: str,
-    summaries: dict[tuple[str, str], str] | None = None,
-) -> Page:
-    """The language's home page: every interview, newest first, with date and lede.
-
-    ``entries`` gives each interview's page name, date and title in this
-    language; ``summaries`` gives the lede by (language, slug) (site.news).
-    """
-    labels = LABELS[language]
-    out = ["---", f"title: {_yaml_title(escape(labels.home))}", "---", ""]
-    out += [f"# {labels.interviews}", ""]
-
-    def newest_first(entry: tuple[str, datetime.date | None, str]) -> tuple[int, str]:
-        slug, date, _ = entry
-        return (-date.toordinal() if date else 0, slug)
-
-    for slug, date, title in sorted(entries, key=newest_first):
-        out.append(f"- [{escape(title)}](interviews/{slug}.md)")
-        summary = (summaries or {}).get((language, slug))
-        details = [time_element(date, language)] if date else []
-        details += [escape(summary)] if summary else []
-        if details:
-            out.append(f"  <br>{' — '.join(details)}")
-    return Page(PurePosixPath(language, "index.md"), "\n".join(out) + "\n")
-
-
 def _sentences(
     segments: list[Segment], language: str, translations: Translations | None
 ) -> dict[str, list[str]]:
@@ -196,7 +167,7 @@ def _shown(found: SegmentTranslation | None) -> str | None:
     return found.text if found is not None and found.text and escape(found.text) else None
 
 
-def _yaml_title(markdown_title: str) -> str:
+def yaml_title(markdown_title: str) -> str:
     """The page title for <title> and the navigation, which MkDocs treats as HTML.
 
     It is the escaped Markdown heading with its backslashes removed, so '<'
