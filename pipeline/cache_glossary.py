@@ -15,6 +15,7 @@ page when it matches.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline import cache
@@ -24,13 +25,20 @@ from pipeline.glossary.model import Glossary
 from pipeline.site import glossary_pages
 
 
-def load_glossary(path: Path, text: bytes | None = None, *, sentences: str = "keep") -> Glossary:
+def load_glossary(
+    path: Path,
+    text: bytes | None = None,
+    *,
+    sentences: str = "keep",
+    read: Callable[[], Glossary] | None = None,
+) -> Glossary:
     """``load.load_glossary``, the matcher's index of its terms made with it.
 
     ``text``: the bytes an edit (glossary add/set) is about to write, checked,
     and kept for the next run. ``sentences``: the terms earlier runs found in
     each sentence, "keep" (a publish: use them, keep this run's), "use" (a
     command that matches an archive's sentences: glossary check) or "" (none).
+    ``read``: how to read it when it is not kept (an edit reads its entry only).
     """
     session = cache.current()
     data = text
@@ -40,14 +48,15 @@ def load_glossary(path: Path, text: bytes | None = None, *, sentences: str = "ke
     except OSError:  # reported, as every problem with the file, by reading it
         data = None
     if session is None or data is None:
-        return load.load_glossary(path, text)
+        return read() if read is not None else load.load_glossary(path, text)
 
-    def read() -> tuple[Glossary, PatternIndex]:
-        glossary = load.load_glossary(path, data)  # the very bytes of the key
+    def made() -> tuple[Glossary, PatternIndex]:
+        # The very bytes of the key.
+        glossary = read() if read is not None else load.load_glossary(path, data)
         return glossary, PatternIndex(glossary)
 
     key = session.key("glossary", path, data)
-    glossary, index = session.value(key, read)
+    glossary, index = session.value(key, made)
     # The terms an earlier run found in each sentence, by its text (a pure
     # function of the text, the glossary and the code, all in the key): adding
     # an interview matches its sentences only. Kept are a publish's sentences.

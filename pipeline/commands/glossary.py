@@ -15,7 +15,7 @@ from pipeline import cache, cache_glossary
 from pipeline.errors import InputError, Location, PipelineError, UsageError
 from pipeline.fileio import write_if_changed
 from pipeline.glossary import commands
-from pipeline.glossary.edit import edited
+from pipeline.glossary.edit import edited, reread
 from pipeline.project import Project
 
 
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:
+def edit(path: Path, action: str, term_id: str, values: dict[str, str]) -> None:
     """Add a term or set keys of one, keeping comments, order and quoting; the
     result is read and checked as a run reads it (kept in the cache for the
     next run) before it is written. A glossary found in the cache shows where
@@ -73,8 +73,10 @@ def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:
         known = cache_glossary.load_glossary(path, before, sentences="") if before else None
     except InputError:  # a broken glossary is edited whole: the check reports its errors
         known = None
-    text = edited(path, _text(path, before), known, change, term_id, values).encode("utf-8")
-    cache_glossary.load_glossary(path, text, sentences="")  # its errors, with their lines
+    change = edited(path, _text(path, before), known, action, term_id, values)
+    text = change.text.encode("utf-8")
+    # Its errors, with their lines; kept in the cache for the next run.
+    cache_glossary.load_glossary(path, text, sentences="", read=lambda: reread(path, known, change))
     if write_if_changed(path, text) and before is not None:
         cache_glossary.forget(path, before)
 

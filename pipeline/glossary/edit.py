@@ -13,17 +13,32 @@ written back unchanged must be the piece itself), the file is edited whole.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.errors import InputError, Location
-from pipeline.glossary.document import dump_document, load_document
+from pipeline.glossary.document import dump_document, load_document, read_document
+from pipeline.glossary.load import _check_claims, _terms, load_glossary
 from pipeline.glossary.model import Glossary
 
 _ENTRY = re.compile(r"( *)- ")  # an entry's first line in the block list of terms
 _HEAD = "terms:\n"  # a piece is read and written under the key the file has
+
+
+@dataclass(frozen=True)
+class Edited:
+    """The glossary's new text, and which entry changed in it, where (None:
+    the file was edited whole): its place among the terms (added: after the
+    last), its first line, its text now and how many lines it had before."""
+
+    text: str
+    entry: int | None = None
+    line: int = 0
+    piece: str = ""
+    was: int = 0
 
 
 def edited(
@@ -33,19 +48,22 @@ def edited(
     change: str,
     term_id: str,
     values: dict[str, str],
-) -> str:
+) -> Edited:
     """The glossary's text with ``term_id`` added or changed; ``text``: the
     file's (None: there is none), ``known``: the glossary read from that text."""
     span = _span(text, known, change, term_id) if text and known and known.terms else None
-    if text is None or span is None:
+    if text is None or known is None or span is None:
         data = CommentedMap(terms=CommentedSeq()) if text is None else load_document(path, text)
         apply(path, data, change, term_id, values)
-        return dump_document(data)
-    start, end, column = span
+        return Edited(dump_document(data))
+    entry, start, end, column = span
     piece = text[start:end]
-    data = load_document(path, _HEAD + piece) if piece else CommentedMap(terms=CommentedSeq())
+    try:
+        data = load_document(path, _HEAD + piece) if piece else CommentedMap(terms=CommentedSeq())
+    except InputError:  # a piece YAML does not read alone (a flow mapping over lines)
+        data = None
     # The piece must come back as it is, at its place in the list: else the whole file.
-    if piece and dump_document(data) != _HEAD + piece:
+    if data is None or (piece and dump_document(data) != _HEAD + piece):
         return edited(path, text, None, change, term_id, values)
     apply(path, data, change, term_id, values)
     new = dump_document(data).removeprefix(_HEAD)
@@ -54,20 +72,29 @@ def edited(
         return edited(path, text, None, change, term_id, values)
     if start and text[start - 1] != "\n":  # the last line had no line break
         new = "\n" + new
-    return text[:start] + new + text[end:]
+    line = text.count("\n", 0, start) + 1 + new.startswith("\n")
+    whole = text[:start] + new + text[end:]
+    whole += "" if whole.endswith("\n") else "\n"  # as the round trip writes a file
+    return Edited(whole, entry, line, new.removeprefix("\n"), piece.count("\n"))
 
 
-def _span(text: str, known: Glossary, change: str, term_id: str) -> tuple[int, int, int] | None:
-    """Where in ``text`` the entry ``term_id`` is (add: where a new one goes),
-    and the column of the list's dashes; None: the file does not show it plainly."""
-    lines = text.splitlines(keepends=True)
+def _span(
+    text: str, known: Glossary, change: str, term_id: str
+) -> tuple[int, int, int, int] | None:
+    """Which entry is ``term_id`` (add: a new one), where in ``text`` it is (add:
+    where it goes), and the column of the list's dashes; None: the file does
+    not show it plainly (entries written otherwise, line breaks YAML counts
+    that Python does not split on, or the reverse)."""
+    if any(c in text for c in "\r\x85\u2028\u2029"):
+        return None
+    lines = text.split("\n")
     offsets = [0]
     for line in lines:
-        offsets.append(offsets[-1] + len(line))
+        offsets.append(offsets[-1] + len(line) + 1)
     firsts = [t.line - 1 for t in known.terms]  # each entry's line
     columns = set()
     for n in firsts:
-        found = _ENTRY.match(lines[n]) if 0 <= n < len(lines) else None
+        found = _ENTRY.match(lines[n]) if 0 < n < len(lines) else None
         if found is None:
             return None
         columns.add(len(found.group(1)))
@@ -76,23 +103,18 @@ def _span(text: str, known: Glossary, change: str, term_id: str) -> tuple[int, i
     column = columns.pop()
     end = len(lines)  # the last entry's end: a line outside it, or the end of the file
     for n in range(firsts[-1] + 1, len(lines)):
-        content = lines[n].strip()
-        if (
-            content
-            and not content.startswith("#")
-            and len(lines[n]) - len(lines[n].lstrip(" ")) <= column
-        ):
+        content = lines[n].lstrip(" ")
+        if content.strip() and content[0] != "#" and len(lines[n]) - len(content) <= column:
             end = n
             break
-    if change == "add":
-        while end > firsts[-1] + 1 and not lines[end - 1].strip():
-            end -= 1  # blank lines after the last entry stay after the new one
-        return offsets[end], offsets[end], column
+    if change == "add":  # after the last entry's comments, as the round trip puts it
+        at = min(offsets[end], len(text))
+        return len(firsts), at, at, column
     index = next((k for k, t in enumerate(known.terms) if t.id == term_id), None)
     if index is None:
-        return None  # the edit says there is no such term
+        return None  # there is no such term: the whole file's edit says so
     stop = firsts[index + 1] if index + 1 < len(firsts) else end
-    return offsets[firsts[index]], offsets[stop], column
+    return index, offsets[firsts[index]], min(offsets[stop], len(text)), column
 
 
 def apply(path: Path, data: Any, change: str, term_id: str, values: dict[str, str]) -> None:
@@ -128,3 +150,38 @@ def apply(path: Path, data: Any, change: str, term_id: str, values: dict[str, st
             node[leaf] = value.lower() in ("true", "yes", "1")
         else:
             node[leaf] = value
+
+
+def reread(path: Path, known: Glossary | None, edit: Edited) -> Glossary:
+    """The glossary of ``edit.text``, equal to what ``load_glossary`` reads from
+    it, reading only the edited entry when ``known`` is the glossary before the
+    edit: its checks, and the checks between entries (ids, claimed Russian
+    forms) over all of them. Anything else (an error, warnings after the entry
+    whose lines may have moved) reads the whole text, which reports every
+    error with its line."""
+
+    def whole() -> Glossary:
+        return load_glossary(path, edit.text.encode("utf-8"))
+
+    if known is None or edit.entry is None or edit.line < 2:
+        return whole()
+    if known.warnings and edit.entry < len(known.terms):
+        return whole()  # the entry's own warnings are among them, and later ones may move
+    padded = "\n" * (edit.line - 2) + _HEAD + edit.piece  # at its lines: the same positions
+    errors: list[InputError] = []
+    warnings: list[str] = []
+    try:
+        terms = _terms(read_document(path, padded.encode("utf-8")), path, errors, warnings)
+    except InputError:
+        return whole()
+    if errors or len(terms) != 1:
+        return whole()
+    moved = edit.piece.count("\n") - edit.was
+    after = (replace(t, line=t.line + moved) for t in known.terms[edit.entry + 1 :])
+    new = (*known.terms[: edit.entry], terms[0], *after)
+    if len({t.id for t in new}) < len(new):
+        return whole()
+    _check_claims(list(new), path, errors)
+    if errors:
+        return whole()
+    return Glossary(new, path, known.warnings + tuple(warnings))
