@@ -17,7 +17,8 @@ import pytest
 
 from pipeline import cache, cache_glossary
 from pipeline.glossary import document, edit, load, match
-from tests.conftest import ROOT, SAMPLE, Cli, count_calls, publish_pages
+from tests.conftest import ROOT, SAMPLE, Cli, count_calls, publish_pages, sample_corpus
+from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
 EDITS = [
     ("set", "eaeu", {"en.forbidden": "EAEC, EEU"}),  # a line changed in the first entry
@@ -224,3 +225,27 @@ def test_a_broken_glossary_is_reported_by_every_command_every_time(project: Path
     assert f"{path}:" in results[0][2]
     assert len({r for r in results}) == 1
     assert not (project / cache.FOLDER).exists()
+
+
+@pytest.fixture(scope="module")
+def ru_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real Argos package (a copy model, tests/modelkit.py)."""
+    tokenizer = train_sentencepiece(sample_corpus(), ["EEC", "EAEC", "EAEU"])
+    folder = tmp_path_factory.mktemp("glossary-commands-model")
+    return build_package(folder / "ru_en.argosmodel", PackageSpec("ru", "en"), tokenizer)
+
+
+def test_translate_reads_an_unchanged_glossary_once(
+    ru_en: Path, project: Path, cli: Cli, reads: Counter[str]
+) -> None:
+    assert cli("models", "install", ru_en)[0] == 0
+    outputs = []
+    for _ in range(2):
+        new_process()
+        reads.clear()
+        code, out, err = cli("-C", project, "translate", SAMPLE, "--to", "en")
+        assert code == 0, err
+        outputs.append((out, dict(reads)))
+    assert outputs[0][1] == {"load": 1, "index": 1} and outputs[1][1] == {}
+    assert outputs[0][0] == outputs[1][0]
+    assert "the Eurasian Economic Union (EAEU)" in outputs[1][0]  # the glossary, enforced
