@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import cache, cache_glossary
+from pipeline.errors import InputError
 from pipeline.glossary import document, edit, load, match
 from tests.conftest import ROOT, SAMPLE, Cli, count_calls, publish_pages, sample_corpus
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
@@ -197,6 +201,15 @@ def test_a_broken_edit_is_refused_as_reading_the_whole_file_refuses_it(
     assert not (project / cache.FOLDER).exists()  # a failed command writes nothing
 
 
+def test_adding_a_term_that_exists_is_refused(project: Path, cli: Cli) -> None:
+    path = project / "glossary.yaml"
+    before = path.read_bytes()
+    assert cli("-C", project, "glossary", "match", SAMPLE)[0] == 0  # kept: the entry alone
+    code, _, err = cli("-C", project, "glossary", "add", "sco", "kind=keep")
+    assert (code, err) == (1, f"error: {path}: a term with id 'sco' exists already\n")
+    assert path.read_bytes() == before
+
+
 def test_a_glossary_edited_by_hand_is_read_again(
     project: Path, cli: Cli, reads: Counter[str]
 ) -> None:
@@ -249,3 +262,86 @@ def test_translate_reads_an_unchanged_glossary_once(
     assert outputs[0][1] == {"load": 1, "index": 1} and outputs[1][1] == {}
     assert outputs[0][0] == outputs[1][0]
     assert "the Eurasian Economic Union (EAEU)" in outputs[1][0]  # the glossary, enforced
+
+
+def test_check_matches_no_sentence_a_publish_matched(
+    project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """glossary check finds the terms of each sentence where the publish kept them."""
+    matched: list[str] = []
+    find = match.TermMatcher._find
+
+    def counting(self: match.TermMatcher, text: str) -> list[match.TermMatch]:
+        matched.append(text)
+        return find(self, text)
+
+    monkeypatch.setattr(match.TermMatcher, "_find", counting)
+    publish_pages(project, cli)
+    new_process()
+    matched.clear()
+    code, out, err = cli("-C", project, "glossary", "check")
+    assert code == 0, err
+    assert matched == []
+    shutil.rmtree(project / cache.FOLDER)  # the same table, every sentence matched afresh
+    new_process()
+    assert cli("-C", project, "glossary", "check")[1] == out
+    assert matched
+
+
+VALUES = st.text(
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(list("=.,:;'\"\\{}[]<>&*!|#%@`~-—«»\n\t\x00\x1b\u2028\x85")),
+    ),
+    max_size=20,
+)
+KEYS = st.sampled_from(
+    [
+        "kind",
+        "id",
+        "ru.name",
+        "ru.abbreviation",
+        "ru.variants",
+        "en.name",
+        "en.use",
+        "en.forbidden",
+        "kk.name",
+        "kk.possessive",
+        "kk.endings.genitive",
+        "notes",
+        "ru",
+        "x.y",
+    ]
+)
+
+
+@settings(max_examples=50, deadline=None, database=None, derandomize=True)
+@given(
+    action=st.sampled_from(["set", "add"]),
+    term=st.sampled_from(["eaeu", "sco", "ruble", "new-term"]),
+    values=st.dictionaries(KEYS, VALUES, max_size=4),
+)
+def test_any_edit_of_an_entry_alone_is_the_whole_files_edit(
+    action: str, term: str, values: dict[str, str]
+) -> None:
+    """Whatever a translator types: the same text, the same glossary or the
+    same error lines, by the entry alone or by the whole file."""
+    text = (ROOT / "glossary.yaml").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "glossary.yaml")
+        path.write_text(text, encoding="utf-8")
+        known = load.load_glossary(path)
+        alone = _outcome(lambda: edit.edited(path, text, known, action, term, values))
+        whole = _outcome(lambda: edit.edited(path, text, None, action, term, values))
+        assert getattr(alone, "text", alone) == getattr(whole, "text", whole)
+        if isinstance(alone, edit.Edited):
+            path.write_text(alone.text, encoding="utf-8")
+            read = _outcome(lambda: edit.reread(path, known, alone))
+            assert read == _outcome(lambda: load.load_glossary(path))
+
+
+def _outcome(run: Any) -> Any:
+    try:
+        return run()
+    except InputError as e:
+        return str(e)

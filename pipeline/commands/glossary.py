@@ -15,6 +15,7 @@ from pipeline import cache, cache_glossary
 from pipeline.errors import InputError, Location, PipelineError, UsageError
 from pipeline.fileio import write_if_changed
 from pipeline.glossary import commands
+from pipeline.glossary.document import text_of
 from pipeline.glossary.edit import edited, reread
 from pipeline.project import Project
 
@@ -66,26 +67,24 @@ def run(args: argparse.Namespace) -> int:
 def edit(path: Path, action: str, term_id: str, values: dict[str, str]) -> None:
     """Add a term or set keys of one, keeping comments, order and quoting; the
     result is read and checked as a run reads it (kept in the cache for the
-    next run) before it is written. A glossary found in the cache shows where
-    its entries are: only the edited one goes through the slow round trip."""
-    before = path.read_bytes() if path.exists() else None
+    next run) before it is written. The glossary before the edit (from the
+    cache, or read once and kept) shows where its entries are: only the edited
+    one goes through the slow round trip and is read again."""
+    try:
+        before = path.read_bytes() if path.exists() else None
+    except OSError as e:
+        raise InputError(f"cannot read the glossary: {e.strerror}", Location(path)) from None
     try:
         known = cache_glossary.load_glossary(path, before, sentences="") if before else None
     except InputError:  # a broken glossary is edited whole: the check reports its errors
         known = None
-    change = edited(path, _text(path, before), known, action, term_id, values)
-    text = change.text.encode("utf-8")
+    text = text_of(path, before) if before is not None else None
+    change = edited(path, text, known, action, term_id, values)
+    data = change.text.encode("utf-8")
     # Its errors, with their lines; kept in the cache for the next run.
-    cache_glossary.load_glossary(path, text, sentences="", read=lambda: reread(path, known, change))
-    if write_if_changed(path, text) and before is not None:
+    cache_glossary.load_glossary(path, data, sentences="", read=lambda: reread(path, known, change))
+    if write_if_changed(path, data) and before is not None:
         cache_glossary.forget(path, before)
-
-
-def _text(path: Path, data: bytes | None) -> str | None:
-    try:
-        return None if data is None else data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError("the glossary must be UTF-8", Location(path)) from None
 
 
 def _values(term_id: str, items: list[str]) -> dict[str, str]:

@@ -42,7 +42,8 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _text(path: Path, data: bytes | None = None) -> str:
+def text_of(path: Path, data: bytes | None = None) -> str:
+    """The file's text (``data``: its bytes, read already), or an InputError."""
     try:
         if data is None:
             return path.read_text(encoding="utf-8")
@@ -56,7 +57,7 @@ def _text(path: Path, data: bytes | None = None) -> str:
 def load_document(path: Path, text: str | None = None) -> Any:
     """The round-trip YAML document (for edits), or an InputError with position;
     ``text``: the file's, or a piece of it (pipeline/glossary/edit.py)."""
-    return _round_trip(path, _text(path) if text is None else text)
+    return _round_trip(path, text_of(path) if text is None else text)
 
 
 def _round_trip(path: Path, text: str) -> Any:
@@ -77,7 +78,7 @@ def read_document(path: Path, data: bytes | None = None) -> Any:
     """The document's values, as ``load_document`` gives them (positions too,
     comments not), read fast; the same InputError for a file it cannot read.
     ``data``: the file's bytes, when they are not (yet) the file's."""
-    text = _text(path, data)
+    text = text_of(path, data)
     # The round trip's reader refuses characters libyaml may let through, and
     # libyaml does not tell the resolver a %YAML 1.1 directive (no: false).
     if CParser is None or Reader.NON_PRINTABLE.search(text) or _DIRECTIVE.search(text):

@@ -5,9 +5,9 @@ glossary of 5,000 terms that way and writing it back takes most of a minute
 (bench/glossary_commands.py). When the glossary as last read (``known``:
 from the publish cache) says where each entry starts, only the edited entry
 goes through the round trip, as a document of its own, and is put back in
-its place; an added entry goes after the last one. Whatever the piece cannot
-show it keeps as the whole file's round trip would (the piece read and
-written back unchanged must be the piece itself), the file is edited whole.
+its place; an added entry goes after the last one. When the file does not
+show its entries plainly, or the piece would not come back from the round
+trip unchanged, the file is edited whole, as before.
 """
 
 from __future__ import annotations
@@ -107,6 +107,8 @@ def _span(
         if content.strip() and content[0] != "#" and len(lines[n]) - len(content) <= column:
             end = n
             break
+    if change == "add" and any(t.id == term_id for t in known.terms):
+        return None  # the whole file's edit says it exists
     if change == "add":  # after the last entry's comments, as the round trip puts it
         at = min(offsets[end], len(text))
         return len(firsts), at, at, column
