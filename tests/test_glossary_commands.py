@@ -264,6 +264,21 @@ def test_translate_reads_an_unchanged_glossary_once(
     assert "the Eurasian Economic Union (EAEU)" in outputs[1][0]  # the glossary, enforced
 
 
+def test_models_evaluate_reads_an_unchanged_glossary_once(
+    ru_en: Path, project: Path, cli: Cli, reads: Counter[str]
+) -> None:
+    assert cli("models", "install", ru_en)[0] == 0
+    outputs = []
+    for _ in range(2):
+        new_process()
+        reads.clear()
+        code, out, err = cli("-C", project, "models", "evaluate", "--to", "en", "--json")
+        assert code == 0, err
+        outputs.append((json.loads(out)[0]["glossary"], dict(reads)))
+    assert outputs[0][1] == {"load": 1, "index": 1} and outputs[1][1] == {}
+    assert outputs[0][0] == outputs[1][0]
+
+
 def test_check_matches_no_sentence_a_publish_matched(
     project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
