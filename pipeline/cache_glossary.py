@@ -70,14 +70,22 @@ def load_glossary(
     return glossary
 
 
-def forget(path: Path, data: bytes) -> None:
-    """An edit replaced the glossary of these bytes: what is kept of it is of
-    no use to any run (a publish would remove it; a translator may edit many
-    times between two publishes)."""
+def replaced(path: Path, before: bytes, old: Glossary | None, after: bytes, new: Glossary) -> None:
+    """An edit replaced glossary ``old`` (of the bytes ``before``) by ``new``:
+    what is kept of the old one is of no use to any run (a publish would
+    remove it; a translator may edit many times between two publishes), but
+    the terms found in each sentence under it are kept for the new one when
+    the edit left every Russian form as it was (match.carried)."""
     session = cache.current()
     if session is None:
         return
-    key = session.key("glossary", path, data)
+    key, new_key = session.key("glossary", path, before), session.key("glossary", path, after)
+    indexes = (match.index_of(old), match.index_of(new)) if old is not None else (None, None)
+    if indexes[0] is not None and indexes[1] is not None:
+        known: match.Matches = session.value(session.key("glossary-matches", key), dict)
+        found = match.carried(indexes[0], indexes[1], new, known) if known else {}
+        if found:
+            session.value(session.key("glossary-matches", new_key), lambda: found)
     for stale in (key, session.key("glossary-matches", key)):
         session.new.pop(stale, None)
         session.used.discard(stale)

@@ -21,7 +21,15 @@ from hypothesis import strategies as st
 from pipeline import cache, cache_glossary
 from pipeline.errors import InputError
 from pipeline.glossary import document, edit, load, match
-from tests.conftest import ROOT, SAMPLE, Cli, count_calls, publish_pages, sample_corpus
+from tests.conftest import (
+    ROOT,
+    SAMPLE,
+    Cli,
+    count_calls,
+    publish_pages,
+    published,
+    sample_corpus,
+)
 from tests.modelkit import PackageSpec, build_package, train_sentencepiece
 
 EDITS = [
@@ -360,3 +368,37 @@ def _outcome(run: Any) -> Any:
         return run()
     except InputError as e:
         return str(e)
+
+
+def test_a_rendering_edit_keeps_the_terms_found_in_each_sentence(
+    project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit that leaves every Russian form as it was (a rendering): the next
+    publish matches no sentence again, and makes what a publish that matches
+    every sentence afresh makes. An edit of a Russian form matches again."""
+    matched: list[str] = []
+    find = match.TermMatcher._find
+
+    def counting(self: match.TermMatcher, text: str) -> list[match.TermMatch]:
+        matched.append(text)
+        return find(self, text)
+
+    monkeypatch.setattr(match.TermMatcher, "_find", counting)
+    publish_pages(project, cli)
+    publish_pages(project, cli)
+    edits = (["en.name=Eurasian Economic Union Renamed"], ["ru.variants=Евразийский союз"])
+    for values, again in zip(edits, (False, True), strict=True):
+        new_process()
+        code, _, err = cli("-C", project, "glossary", "set", "eaeu", *values)
+        assert code == 0, err
+        new_process()
+        matched.clear()
+        publish_pages(project, cli)
+        assert bool(matched) is again, values
+        made = published(project)
+        shutil.rmtree(project / cache.FOLDER)  # every sentence matched afresh
+        new_process()
+        publish_pages(project, cli)
+        assert published(project) == made
+    page = (project / "docs" / "en" / "glossary.md").read_text(encoding="utf-8")
+    assert "Eurasian Economic Union Renamed" in page

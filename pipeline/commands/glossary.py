@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from pipeline import cache, cache_glossary
@@ -82,9 +83,10 @@ def edit(path: Path, action: str, term_id: str, values: dict[str, str]) -> None:
     change = edited(path, text, known, action, term_id, values)
     data = change.text.encode("utf-8")
     # Its errors, with their lines; kept in the cache for the next run.
-    cache_glossary.load_glossary(path, data, sentences="", read=lambda: reread(path, known, change))
+    read = partial(reread, path, known, change)
+    glossary = cache_glossary.load_glossary(path, data, sentences="", read=read)
     if write_if_changed(path, data) and before is not None:
-        cache_glossary.forget(path, before)
+        cache_glossary.replaced(path, before, known, data, glossary)
 
 
 def _values(term_id: str, items: list[str]) -> dict[str, str]:
