@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from pipeline import cache
 from pipeline.glossary import load, match
@@ -29,7 +30,7 @@ def load_glossary(
     path: Path,
     text: bytes | None = None,
     *,
-    sentences: str = "keep",
+    sentences: Literal["keep", "use", ""] = "keep",
     read: Callable[[], Glossary] | None = None,
 ) -> Glossary:
     """``load.load_glossary``, the matcher's index of its terms made with it.

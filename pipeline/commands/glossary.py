@@ -48,8 +48,10 @@ def run(args: argparse.Namespace) -> int:
             done = "added" if args.action == "add" else "updated"
             print(f"{path}: {done} {args.id}", file=sys.stderr)
             return 0
-        uses = "use" if args.action == "check" else ""  # check matches the archive's sentences
-        glossary = cache_glossary.load_glossary(path, sentences=uses)
+        # check matches the archive's sentences: the terms a publish found in each
+        glossary = cache_glossary.load_glossary(
+            path, sentences="use" if args.action == "check" else ""
+        )
         for warning in glossary.warnings:
             print(warning, file=sys.stderr)
         if args.action == "match":
