@@ -136,16 +136,16 @@ class Session:
         self.outputs[key] = hashlib.sha256(data).hexdigest()
         return data
 
-    def save(self) -> None:
+    def save(self, prune: bool = True) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        for path in self.folder.glob(".*.tmp"):  # left by a run killed while saving
-            path.unlink(missing_ok=True)
         for key, value in self.last.items():
             self.new[key] = pickle.dumps(value(), protocol=5)
         for key, data in self.new.items():
             _write(self.folder / f"{key}.pickle", data)
-        for path in self.folder.glob("*.pickle"):
-            if path.name != INDEX and path.stem not in self.used:
+        if not prune:  # a command's run: it used a part of what is kept, and only adds
+            return
+        for path in [*self.folder.glob(".*.tmp"), *self.folder.glob("*.pickle")]:  # .tmp: killed
+            if path.suffix == ".tmp" or (path.name != INDEX and path.stem not in self.used):
                 path.unlink(missing_ok=True)
         outputs = {k: v for k, v in sorted(self.outputs.items()) if k in self.used}
         _write(self.folder / INDEX, pickle.dumps({"version": self.version, "outputs": outputs}))
@@ -162,8 +162,8 @@ _current: contextvars.ContextVar[Session | None] = contextvars.ContextVar("cache
 
 
 @contextlib.contextmanager
-def session(root: Path, save: bool = True) -> Iterator[None]:
-    """Cache the steps below for one publish in ``root``; stored if it succeeds."""
+def session(root: Path, save: bool = True, prune: bool = True) -> Iterator[None]:
+    """Cache the steps below for a publish (a command: prune=False); stored if it succeeds."""
     opened = Session.open(root / FOLDER)
     token = _current.set(opened)
     try:
@@ -171,7 +171,7 @@ def session(root: Path, save: bool = True) -> Iterator[None]:
         if save:
             # Unwritable (a full disk, read-only): only the next publish is slower.
             with contextlib.suppress(OSError):
-                opened.save()
+                opened.save(prune)
     finally:
         _current.reset(token)
 

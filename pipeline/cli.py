@@ -17,12 +17,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
+from pipeline.commands import glossary as glossary_commands
 from pipeline.commands import model_tools
 from pipeline.commands.models import run_models
 from pipeline.commands.summary import print_nodes, print_summary
 from pipeline.commands.translate import translate
 from pipeline.errors import Location, PipelineError, shown
-from pipeline.glossary import commands as glossary_commands
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
 from pipeline.mt.backend import Backend

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.cache_glossary import load_glossary
 from pipeline.errors import InputError, PipelineError
 from pipeline.glossary.enforce import Occurrence, TermHooks, TermPolicy
-from pipeline.glossary.load import load_glossary
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.memory.store import Status, load_memory, status_of
 from pipeline.mt.argos import ModelError
@@ -99,7 +99,7 @@ def evaluate(
     (then only when no language at all could be scored)."""
     import sacrebleu
 
-    glossary = load_glossary(root / "glossary.yaml")
+    glossary = load_glossary(root / "glossary.yaml", sentences="")  # kept by a command's cache
     policy = TermPolicy(glossary) if glossary.terms else None
     trial = Trial()
     scores: list[RouteScore] = []

@@ -70,6 +70,7 @@ def _convert(args: argparse.Namespace) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> None:
+    from pipeline.commands.glossary import cached
     from pipeline.errors import UsageError
     from pipeline.evaluate import ROUTE_KINDS, evaluate, table
 
@@ -79,7 +80,8 @@ def _evaluate(args: argparse.Namespace) -> None:
     languages = tuple(dict.fromkeys(args.languages or TARGETS))
     # Without --to, the languages that can be scored are; the others are named.
     skipped: list[str] | None = None if args.languages else []
-    scores = evaluate(args.root, languages, kinds, skipped)
+    with cached(args.root):  # the glossary, as the glossary commands find it
+        scores = evaluate(args.root, languages, kinds, skipped)
     for line in skipped or []:
         print(shown(line), file=sys.stderr)
     if args.json:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pipeline.cache_glossary import load_glossary
+from pipeline.commands.glossary import cached
 from pipeline.errors import PipelineError
 from pipeline.languages import SOURCE
 from pipeline.memory.store import SegmentTranslation, Status
@@ -19,12 +21,17 @@ from pipeline.source.transcript import read_transcript
 
 
 def translate(path: Path, language: str, root: Path, backend: LocalBackend) -> str:
+    """The translation, the glossary found in the publish cache (kept there if it was not)."""
+    with cached(root):
+        return _translate(path, language, root, backend)
+
+
+def _translate(path: Path, language: str, root: Path, backend: LocalBackend) -> str:
     from pipeline.glossary.enforce import TermPolicy
-    from pipeline.glossary.load import load_glossary
     from pipeline.glossary.names import spell
 
     route = backend.require_route(SOURCE, language)
-    glossary = load_glossary(root / "glossary.yaml")
+    glossary = load_glossary(root / "glossary.yaml", sentences="")
     for warning in glossary.warnings:
         print(warning, file=sys.stderr)
     policy = TermPolicy(glossary) if glossary.terms else None

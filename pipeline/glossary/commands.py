@@ -1,23 +1,18 @@
-"""`python -m pipeline glossary …`: match, check, add, set, export."""
+"""What `python -m pipeline glossary …` does: match, check, add, set, export
+(pipeline/commands/glossary.py runs them, with the publish cache)."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from pipeline.errors import InputError, Location, PipelineError, UsageError
-from pipeline.fileio import write_if_changed
+from pipeline.errors import InputError, Location
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import Occurrence, phrase
-from pipeline.glossary.load import dump_document, load_document, load_glossary
 from pipeline.glossary.match import TermMatcher
 from pipeline.glossary.model import Glossary, sections
 from pipeline.languages import SOURCE
@@ -25,51 +20,6 @@ from pipeline.memory.store import MemoryKey
 from pipeline.project import Project, read_documents, read_memories
 from pipeline.source.encoding import decode_transcript
 from pipeline.source.segments import segment
-
-
-class GlossaryViolations(PipelineError):
-    """--strict: translations that do not use the glossary."""
-
-    exit_code = 7
-
-
-def run(args: argparse.Namespace) -> int:
-    """The command line's ``glossary ACTION``; its exit code."""
-    path = args.root / "glossary.yaml"
-    if args.action in ("add", "set"):
-        values = {}
-        for item in (args.id, *args.values):
-            if not _is_text(item):
-                raise PipelineError(f"not valid UTF-8 text: {item!r}")
-        for item in args.values:
-            key, sep, value = item.partition("=")
-            if not sep or not key:
-                raise UsageError(f"expected KEY=VALUE, not {item!r}")
-            values[key] = value
-        edit(path, args.action, args.id, values)
-        print(
-            f"{path}: {'added' if args.action == 'add' else 'updated'} {args.id}", file=sys.stderr
-        )
-        return 0
-    glossary = load_glossary(path)
-    for warning in glossary.warnings:
-        print(warning, file=sys.stderr)
-    if args.action == "match":
-        for line in match_lines(glossary, args.file):
-            print(line)
-    elif args.action == "export":
-        sys.stdout.write(export(glossary, args.format))
-    else:
-        result = check(Project(args.root), glossary)
-        print("\n".join(check_lines(result)))
-        if result.count and args.strict:
-            raise GlossaryViolations(f"{result.count} glossary violation(s)")
-    return 0
-
-
-def _is_text(argument: str) -> bool:
-    # Bytes of a command line that are not UTF-8 arrive as lone surrogates.
-    return not any("\ud800" <= c <= "\udfff" for c in argument)
 
 
 def match_lines(glossary: Glossary, path: Path) -> list[str]:
@@ -123,53 +73,6 @@ def check_lines(result: GlossaryCheck) -> list[str]:
         f" {'; '.join(v.problems)}: {v.translation}"
         for v in result.violations
     ]
-
-
-def edit(path: Path, change: str, term_id: str, values: dict[str, str]) -> None:
-    """Add a term or set keys of one, keeping comments, order and quoting."""
-    data = load_document(path) if path.exists() else CommentedMap(terms=CommentedSeq())
-    terms = data.get("terms") if isinstance(data, CommentedMap) else None
-    if not isinstance(terms, CommentedSeq):
-        raise InputError("the glossary must be a mapping with a 'terms' list", Location(path))
-    entry = next((t for t in terms if isinstance(t, CommentedMap) and t.get("id") == term_id), None)
-    if change == "add":
-        if entry is not None:
-            raise InputError(f"a term with id '{term_id}' exists already", Location(path))
-        entry = CommentedMap(id=term_id)
-        terms.append(entry)
-    elif entry is None:
-        raise InputError(f"no term with id '{term_id}'", Location(path))
-    for key, value in values.items():
-        node = entry
-        *parents, leaf = key.split(".")
-        for depth, parent in enumerate(parents, start=1):
-            node = node.setdefault(parent, CommentedMap())
-            if not isinstance(node, CommentedMap):
-                group = ".".join(parents[:depth])
-                raise InputError(
-                    f"cannot set {key}: {group} is a value, not a group of keys", Location(path)
-                )
-        if leaf in ("variants", "forbidden"):
-            items = CommentedSeq([v.strip() for v in value.split(",") if v.strip()])
-            previous = node.get(leaf)
-            if not isinstance(previous, CommentedSeq) or previous.fa.flow_style():
-                items.fa.set_flow_style()  # [a, b], as translators write short lists
-            node[leaf] = items
-        elif leaf == "possessive":
-            node[leaf] = value.lower() in ("true", "yes", "1")
-        else:
-            node[leaf] = value
-    text = dump_document(data)
-    # Validate the result exactly as a run would read it, before writing it.
-    staging = path.with_name(f".{path.name}.check")
-    try:
-        staging.write_text(text, encoding="utf-8")
-        load_glossary(staging)
-    except InputError as e:
-        raise InputError(str(e).replace(str(staging), str(path))) from None
-    finally:
-        staging.unlink(missing_ok=True)
-    write_if_changed(path, text.encode("utf-8"))
 
 
 def export(glossary: Glossary, fmt: str) -> str:

@@ -42,18 +42,22 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _text(path: Path) -> str:
+def text_of(path: Path, data: bytes | None = None) -> str:
+    """The file's text (``data``: its bytes, read already), or an InputError."""
     try:
-        return path.read_text(encoding="utf-8")
+        if data is None:
+            return path.read_text(encoding="utf-8")
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except OSError as e:
         raise InputError(f"cannot read the glossary: {e.strerror}", Location(path)) from None
     except UnicodeDecodeError:
         raise InputError("the glossary must be UTF-8", Location(path)) from None
 
 
-def load_document(path: Path) -> Any:
-    """The round-trip YAML document (for edits), or an InputError with position."""
-    return _round_trip(path, _text(path))
+def load_document(path: Path, text: str | None = None) -> Any:
+    """The round-trip YAML document (for edits), or an InputError with position;
+    ``text``: the file's, or a piece of it (pipeline/glossary/edit.py)."""
+    return _round_trip(path, text_of(path) if text is None else text)
 
 
 def _round_trip(path: Path, text: str) -> Any:
@@ -70,10 +74,11 @@ def _round_trip(path: Path, text: str) -> Any:
         raise InputError(f"invalid YAML value: {e}", Location(path)) from None
 
 
-def read_document(path: Path) -> Any:
+def read_document(path: Path, data: bytes | None = None) -> Any:
     """The document's values, as ``load_document`` gives them (positions too,
-    comments not), read fast; the same InputError for a file it cannot read."""
-    text = _text(path)
+    comments not), read fast; the same InputError for a file it cannot read.
+    ``data``: the file's bytes, when they are not (yet) the file's."""
+    text = text_of(path, data)
     # The round trip's reader refuses characters libyaml may let through, and
     # libyaml does not tell the resolver a %YAML 1.1 directive (no: false).
     if CParser is None or Reader.NON_PRINTABLE.search(text) or _DIRECTIVE.search(text):
@@ -92,6 +97,11 @@ if CParser is not None:
     class _FastLoader(CParser, RoundTripConstructor, VersionedResolver):  # type: ignore[misc]
         """libyaml's parser under the round trip's constructor and resolver: the
         same values and types (YAML 1.2: «no» is text, not false)."""
+
+        # No %YAML directive comes here (read_document gives those to the round
+        # trip): YAML 1.2, not looked up again for each of 130,000 scalars, where
+        # the lookup failed twice, through exceptions, each time.
+        processing_version = (1, 2)
 
         def __init__(self, text: str) -> None:
             CParser.__init__(self, text)

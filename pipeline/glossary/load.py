@@ -29,11 +29,12 @@ from pipeline.glossary.sections import (
 from pipeline.languages import SOURCE
 
 
-def load_glossary(path: Path) -> Glossary:
-    """Read and validate; every error found is reported, each with its position."""
-    if not path.exists():
+def load_glossary(path: Path, text: bytes | None = None) -> Glossary:
+    """Read and validate; every error found is reported, each with its position.
+    ``text``: the file's bytes, when they are not (yet) the file's (an edit)."""
+    if text is None and not path.exists():
         return Glossary(path=path)
-    data = read_document(path)
+    data = read_document(path, text)
     errors: list[InputError] = []
     warnings: list[str] = []
     terms = _terms(data, path, errors, warnings)

@@ -18,7 +18,7 @@ the nominative, but an abbreviation after a noun is its attribute («самми�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from pipeline.glossary.cases import (
     LONGEST,
@@ -186,6 +186,30 @@ def use_index(glossary: Glossary, index: PatternIndex, known: Matches | None = N
         while len(_SHARED) > _KEPT:
             del _SHARED[next(iter(_SHARED))]
     return _SHARED[glossary][1]
+
+
+def index_of(glossary: Glossary) -> PatternIndex | None:
+    """The index this run made or found of ``glossary`` (None: none yet)."""
+    found = _SHARED.get(glossary)
+    return None if found is None else found[0]
+
+
+def carried(old: PatternIndex, new: PatternIndex, glossary: Glossary, known: Matches) -> Matches:
+    """The matches ``known`` under the index ``old``, as ``new`` (of ``glossary``)
+    finds them, when an edit left every Russian form, its order and what is
+    read from it as they were (a rendering, a note): the same, but for each
+    term, which is the entry as it is now. Otherwise none are known."""
+
+    def form(p: Pattern) -> tuple[object, ...]:  # all but the entry itself
+        return (p.term.id, *(getattr(p, f.name) for f in fields(p) if f.name != "term"))
+
+    if list(map(form, old.patterns)) != list(map(form, new.patterns)):
+        return {}
+    terms = glossary.by_id()
+    return {
+        text: tuple(replace(m, term=terms[m.term.id]) for m in found)
+        for text, found in known.items()
+    }
 
 
 def _readings(pattern: Pattern, tokens: list[re.Match[str]]) -> dict[str, float]:
