@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pipeline.languages import LABELS
 from pipeline.site.markdown import escape
-from pipeline.site.mentions import interview_link
+from pipeline.site.mentions import LIST, interview_link
 from pipeline.site.meta import time_element
 from pipeline.site.pages import Page, yaml_title
 
@@ -27,7 +27,7 @@ def render_index(
     """
     labels = LABELS[language]
     out = ["---", f"title: {yaml_title(escape(labels.home))}", "---", ""]
-    out += [f"# {labels.interviews}", "", "<ul>"]
+    out += [f"# {labels.interviews}", "", LIST]
 
     def newest_first(entry: tuple[str, datetime.date | None, str]) -> tuple[int, str]:
         slug, date, _ = entry

@@ -17,6 +17,9 @@ from babel import Locale
 from pipeline.languages import LABELS, REGISTRY
 
 Mentions = dict[str, Counter[str]]  # term id → interview slug → mentions
+# Opens a list of interviews, closed by "</ul>" alone on a line: the site's
+# hook (overrides/hooks/lists.py) gives each to Python-Markdown as it is.
+LIST = '<ul class="interviews">'
 
 
 def interview_link(slug: str, directory_urls: bool) -> str:
@@ -51,7 +54,12 @@ def mention_lines(
         )
         if not ranked:
             continue
-        lines = [LABELS[language].mentioned_in, "{.glossary-mentions}", "", "<ul>"]
+        lines = [
+            LABELS[language].mentioned_in,
+            "{.glossary-mentions}",
+            "",
+            '<ul class="interviews">',
+        ]
         lines += [
             f'<li><a href="{folder}{interview_link(slug, directory_urls)}">'
             f"{html.escape(titles[slug], quote=False)}</a>"
