@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
+import pytest
 
 from tests.conftest import SAMPLE_SLUG, Cli, snapshot
 
@@ -76,3 +77,83 @@ def test_what_po_editors_add_to_entries_is_kept(project: Path, cli: Cli) -> None
     kept = path.read_bytes()
     code, _, err = cli("-C", project, "publish", "--no-site")
     assert (code, "0 file(s) written" in err, path.read_bytes() == kept) == (0, True, True), err
+
+
+# -- glossary.yaml ---------------------------------------------------------------
+
+ENTRY = """  - id: hostile
+    kind: keep
+    ru:
+      name: {ru}
+      variants: [{variant}]
+    en:
+      name: {en}
+    kk:
+      name: Хостайл
+    notes: {notes}
+"""
+
+
+def add_entry(project: Path, **values: str) -> int:
+    """Append an entry to glossary.yaml; the line of its ``ru: name``."""
+    path = project / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    fields = {"ru": "Хостайл", "variant": "Хостайлы", "en": "Hostile", "notes": "fine"} | values
+    path.write_text(text + ENTRY.format(**fields), encoding="utf-8")
+    return text.count("\n") + 4
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\x1b", "\\x85", "\\ud800", "\\x7f"])
+@pytest.mark.parametrize("field", ["ru", "variant", "en", "notes"])
+def test_a_control_character_or_surrogate_escaped_in_the_glossary_is_refused(
+    project: Path, cli: Cli, escape: str, field: str
+) -> None:
+    """Before: "\\ud800" was an internal error (exit 70) when pages were written;
+    "\\0" and "\\x1b" reached `glossary export` and the glossary pages."""
+    add_entry(project, **{field: f'"Хост{escape}айл"'})
+    for command in (("publish", "--no-site"), ("glossary", "check"), ("glossary", "export")):
+        err = refused_in_one_line(project, cli, *command, words="is not text")
+        assert "glossary.yaml:" in err
+
+
+def test_a_term_as_long_as_a_paragraph_is_refused(project: Path, cli: Cli) -> None:
+    """Before: 20,000 words made the matcher's index 20,000 levels deep, and
+    publish stopped with an internal error (RecursionError, exit 70)."""
+    line = add_entry(project, ru=" ".join(["слово"] * 20_000))
+    err = refused_in_one_line(project, cli, words="characters long; a term has at most 200")
+    assert f"glossary.yaml:{line}:" in err
+    assert refused_in_one_line(
+        project,
+        cli,
+        "glossary",
+        "match",
+        project / "transcripts" / f"{SAMPLE_SLUG}.txt",
+        words="at most 200",
+    )
+
+
+def test_a_long_term_within_the_limit_is_published(project: Path, cli: Cli) -> None:
+    add_entry(project, ru=" ".join(["яя"] * 66))  # 197 characters, 66 levels
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("value", ["{a: [1]}", "[a, b]"])
+def test_notes_that_are_not_text_are_refused(project: Path, cli: Cli, value: str) -> None:
+    """Before: a mapping became the text "ordereddict([('a', [1])])" on the glossary page."""
+    add_entry(project, notes=value)
+    refused_in_one_line(project, cli, words="'notes' must be text")
+
+
+@pytest.mark.parametrize("nesting", ["[" * 5000 + "]" * 5000, "{a: " * 3000 + "1" + "}" * 3000])
+def test_yaml_nested_thousands_deep_is_refused_in_one_line(
+    project: Path, cli: Cli, nesting: str
+) -> None:
+    """Before: RecursionError in the YAML parser, exit 70, for every glossary command."""
+    (project / "glossary.yaml").write_text(f"terms: {nesting}\n", encoding="utf-8")
+    for command in (
+        ("publish", "--no-site"),
+        ("glossary", "check"),
+        ("glossary", "set", "eaeu", "notes=x"),
+    ):
+        refused_in_one_line(project, cli, *command, words="invalid YAML: nested too deeply")

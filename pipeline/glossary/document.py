@@ -68,6 +68,8 @@ def _round_trip(path: Path, text: str) -> Any:
         raise InputError(f"invalid YAML: character U+{e.character:04X}", where) from None
     except ValueError as e:  # a value YAML reads as a date that is none: 2025-02-30
         raise InputError(f"invalid YAML value: {e}", Location(path)) from None
+    except RecursionError:  # [[[[…]]]] thousands deep: the parser recurses per level
+        raise InputError("invalid YAML: nested too deeply", Location(path)) from None
 
 
 def read_document(path: Path) -> Any:

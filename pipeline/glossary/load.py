@@ -23,6 +23,7 @@ from pipeline.glossary.sections import (
     _strings,
     _text,
     _unknown_keys,
+    notes,
     renderings,
     script_warnings,
 )
@@ -113,7 +114,7 @@ def _term(
             _strings(ru, "variants", path, errors),
         ),
         renderings=rendered,
-        notes=str(entry.get("notes") or "").strip(),
+        notes=notes(entry, path, errors),
         line=where.line or 0,
     )
 
