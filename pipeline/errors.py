@@ -52,6 +52,11 @@ class PipelineError(Exception):
 class InputError(PipelineError):
     """A transcript, translation file or configuration cannot be used as it is."""
 
+    def __str__(self) -> str:
+        # The message quotes the input, whose text may hold line breaks (a PO
+        # header's value, a YAML key): the error stays one line.
+        return shown(super().__str__())
+
 
 class InputErrors(InputError):
     """Several input errors, collected before anything was written."""

@@ -157,3 +157,38 @@ def test_yaml_nested_thousands_deep_is_refused_in_one_line(
         ("glossary", "set", "eaeu", "notes=x"),
     ):
         refused_in_one_line(project, cli, *command, words="invalid YAML: nested too deeply")
+
+
+# -- one line, whatever the input's text holds ----------------------------------------
+
+
+def test_a_po_header_value_with_a_line_break_is_one_error_line(project: Path, cli: Cli) -> None:
+    """Before: the header's value went into the error as it was, and the line
+    after the break came out as a second, misleading ``error:`` line."""
+    path = po_path(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Language: kk\\n"', '"Language: kk\\n"\n"Garbage\\n"'))
+    err = refused_in_one_line(project, cli, words="header says Language: kk\\nGarbage")
+    assert err.startswith(f"error: {path}: ")
+
+
+@pytest.mark.parametrize(
+    ("tail", "words"),
+    [
+        ("\n  : : [\n", "cannot read the site configuration: expected <block end>"),
+        (
+            "extra: " + "[" * 3000 + "]" * 3000 + "\n",
+            ": cannot read the site configuration: nested",
+        ),
+    ],
+)
+def test_an_unreadable_mkdocs_yml_is_one_error_line(
+    project: Path, cli: Cli, tail: str, words: str
+) -> None:
+    """Before: the YAML parser's message was eight lines; deep nesting exit 70."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + tail, encoding="utf-8")
+    err = refused_in_one_line(project, cli, words=words)
+    at = f":{text.count(chr(10)) + 2}: " if "expected" in words else ": "
+    assert err.startswith(f"error: {config}{at}"), err
