@@ -192,3 +192,28 @@ def test_an_unreadable_mkdocs_yml_is_one_error_line(
     err = refused_in_one_line(project, cli, words=words)
     at = f":{text.count(chr(10)) + 2}: " if "expected" in words else ": "
     assert err.startswith(f"error: {config}{at}"), err
+
+
+# -- transcripts -------------------------------------------------------------------
+
+
+def test_a_page_name_too_long_for_a_file_name_is_refused_before_anything_is_written(
+    project: Path, cli: Cli
+) -> None:
+    """Before: a 250-character file name passed every check, and publish stopped
+    at the first PO file it wrote (`File name too long`, its temporary's name)."""
+    sample = (project / "transcripts" / f"{SAMPLE_SLUG}.txt").read_text(encoding="utf-8")
+    body = sample.replace("title: ", "title: Другое ", 1)
+    long = project / "transcripts" / f"{'a' * 250}.txt"
+    long.write_text(body, encoding="utf-8")
+    err = refused_in_one_line(project, cli, words="a page name of 250 characters; at most 200")
+    assert err.startswith(f"error: {long}: ")
+    long.unlink()
+    by_slug = project / "transcripts" / "short.txt"
+    by_slug.write_text(body.replace("---\n", f"---\nslug: {'b' * 201}\n", 1), encoding="utf-8")
+    err = refused_in_one_line(project, cli, words="'slug' sets a page name of 201 characters")
+    assert err.startswith(f"error: {by_slug}:2: ")
+    by_slug.write_text(body.replace("---\n", f"---\nslug: {'b' * 200}\n", 1), encoding="utf-8")
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    assert (project / "translations" / "kk" / f"{'b' * 200}.po").is_file()
