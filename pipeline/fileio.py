@@ -20,7 +20,15 @@ TEMPORARY = re.compile(r"\..+\.pipeline-[a-z0-9_]{8}\.tmp")
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
-    """Atomically replace ``path`` with ``content``; return whether it changed."""
+    """Atomically replace ``path`` with ``content``; return whether it changed.
+
+    A symlink stays one: the file it points to is replaced (a translator's
+    memory kept in a shared folder, linked into translations/).
+    """
+    if path.is_symlink():
+        if not path.exists():
+            raise OSError(errno.ENOENT, "a symlink to a file that does not exist", str(path))
+        path = Path(os.path.realpath(path))
     try:
         if path.read_bytes() == content:
             return False

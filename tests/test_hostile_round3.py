@@ -3,6 +3,9 @@ CLI what editors, PO tools and file systems produce (README, Reliability)."""
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 
 import polib
@@ -217,3 +220,58 @@ def test_a_page_name_too_long_for_a_file_name_is_refused_before_anything_is_writ
     code, _, err = cli("-C", project, "publish", "--no-site")
     assert code == 0, err
     assert (project / "translations" / "kk" / f"{'b' * 200}.po").is_file()
+
+
+# -- files that are links, pipes or folders ---------------------------------------
+
+
+def test_a_po_file_that_is_a_symlink_stays_one_and_its_target_is_updated(
+    project: Path, cli: Cli, tmp_path: Path
+) -> None:
+    """Before: the link was replaced by a regular file; the shared memory it
+    pointed to never saw the publish again."""
+    path = po_path(project)
+    shared = tmp_path / "shared" / "memory.po"
+    shared.parent.mkdir()
+    text = path.read_text(encoding="utf-8")
+    shared.write_text(text.replace('"Language: kk\\n"\n', ""), encoding="utf-8")
+    path.unlink()
+    path.symlink_to(shared)
+    code, _, err = cli("-C", project, "publish", "--no-site")
+    assert code == 0, err
+    assert path.is_symlink() and path.resolve() == shared
+    assert shared.read_text(encoding="utf-8") == text  # the header made whole again
+    assert not [p for p in shared.parent.iterdir() if p != shared]  # no temporary left
+
+
+@pytest.mark.parametrize("kind", ["dangling", "fifo", "folder"])
+@pytest.mark.parametrize("which", ["po", "glossary"])
+def test_a_translation_file_or_glossary_that_is_no_file_is_refused(
+    project: Path, cli: Cli, kind: str, which: str
+) -> None:
+    """Before: a link to nothing was read as no file (no glossary at all, or an
+    empty memory written over the link); a named pipe made publish wait for ever."""
+    path = po_path(project) if which == "po" else project / "glossary.yaml"
+    path.unlink()
+    if kind == "dangling":
+        path.symlink_to(project / "elsewhere" / path.name)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    unblock = threading.Thread(target=_open_for_writing, args=(path,), daemon=True)
+    unblock.start()  # a reader that waits on the pipe gets an empty file instead
+    err = refused_in_one_line(
+        project, cli, words="a symlink to nothing" if kind == "dangling" else "not a file"
+    )
+    assert err.startswith(f"error: {path}: ")
+
+
+def _open_for_writing(fifo: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and fifo.exists() and not fifo.is_dir():
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            return
+        except OSError:  # no reader (yet): the fixed pipeline never opens it
+            time.sleep(0.2)

@@ -43,6 +43,9 @@ def _yaml() -> YAML:
 
 
 def _text(path: Path) -> str:
+    if not path.is_file():  # reading a named pipe would wait for ever
+        what = "a symlink to nothing" if path.is_symlink() and not path.exists() else "not a file"
+        raise InputError(f"cannot read the glossary: {what}", Location(path))
     try:
         return path.read_text(encoding="utf-8")
     except OSError as e:

@@ -32,7 +32,7 @@ from pipeline.languages import SOURCE
 
 def load_glossary(path: Path) -> Glossary:
     """Read and validate; every error found is reported, each with its position."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link to nothing is an error
         return Glossary(path=path)
     data = read_document(path)
     errors: list[InputError] = []

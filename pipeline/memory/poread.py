@@ -19,6 +19,9 @@ _CHARSET = re.compile(rb'"Content-Type:[^"]*?charset=([^"\\\s;]*)', re.IGNORECAS
 def read_po(path: Path) -> polib.POFile:
     """The PO file at ``path``, parsed; an ``InputError`` with the line if it is
     malformed or its header's charset is not how the file is saved."""
+    if not path.is_file():  # reading a named pipe would wait for ever
+        what = "a symlink to nothing" if path.is_symlink() and not path.exists() else "not a file"
+        raise InputError(f"{what}: a translation file must be a PO file", Location(path))
     data = path.read_bytes()
     # Line ends as any editor saves them: a file saved with CR alone (classic
     # Mac OS) would otherwise be one comment line, and every entry in it lost.

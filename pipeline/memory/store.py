@@ -66,7 +66,7 @@ def status_of(entry: polib.POEntry) -> Status:
 
 def load_memory(path: Path, language: str) -> polib.POFile | None:
     """Read and validate a PO file; ``None`` when there is none yet."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     po = read_po(path)
     declared = po.metadata.get("Language")
