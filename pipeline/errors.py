@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,3 +92,17 @@ class SiteBuildError(PipelineError):
     """MkDocs refused to build the site, or the new build cannot replace the served one."""
 
     exit_code = 5
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a service stopping): the run stops as
+    at Ctrl-C, each file its old or new version, in one line (exit 143)."""
+
+
+def terminate_gracefully() -> None:
+    """Turn SIGTERM into ``Terminated`` (the command line only, not a library)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, stop)

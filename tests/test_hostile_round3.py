@@ -4,6 +4,9 @@ CLI what editors, PO tools and file systems produce (README, Reliability)."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -11,7 +14,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import SAMPLE_SLUG, Cli, snapshot
+from pipeline.lock import project_lock
+from tests.conftest import ROOT, SAMPLE_SLUG, Cli, snapshot
 
 
 def po_path(project: Path, language: str = "kk") -> Path:
@@ -275,3 +279,53 @@ def _open_for_writing(fifo: Path) -> None:
             return
         except OSError:  # no reader (yet): the fixed pipeline never opens it
             time.sleep(0.2)
+
+
+# -- the command line's own streams and signals --------------------------------------
+
+
+def env() -> dict[str, str]:
+    """This test's environment (no installed models), with the pipeline importable."""
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def test_a_result_written_to_a_closed_standard_output_is_one_error_line(project: Path) -> None:
+    """Before: ``convert FILE >&-`` was an internal error (exit 70): sys.stdout is None."""
+    sample = project / "transcripts" / f"{SAMPLE_SLUG}.txt"
+    for command in (["convert", str(sample)], ["glossary", "export"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "-C", str(project), *command],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
+            preexec_fn=lambda: os.close(1),  # the shell's >&-
+            timeout=120,
+        )
+        assert (done.returncode, done.stderr) == (
+            1,
+            "error: standard output is closed: nowhere to write the result\n",
+        )
+    publish = subprocess.run(
+        [sys.executable, "-m", "pipeline", "-C", str(project), "publish", "--no-site"],
+        capture_output=True, text=True, env=env(), preexec_fn=lambda: os.close(1), timeout=120,
+    )  # fmt: skip
+    assert publish.returncode == 0, publish.stderr  # it writes nothing to standard output
+
+
+def test_sigterm_stops_a_publish_in_one_line_and_writes_nothing(project: Path) -> None:
+    """Before: SIGTERM (``kill``, ``timeout``) ended the run silently mid-work."""
+    before = snapshot(project)
+    with project_lock(project, waiting=print):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "-C", str(project), "publish", "--no-site"],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
+        )
+        assert proc.stderr is not None
+        assert proc.stderr.readline().startswith("waiting for another publish")
+        proc.send_signal(signal.SIGTERM)
+        err = proc.stderr.read()
+        assert proc.wait(timeout=60) == 143, err
+    assert err.startswith("terminated: nothing is half-written") and err.count("\n") == 1, err
+    assert snapshot(project) == before
