@@ -96,6 +96,10 @@ def replace_folder(new: Path, target: Path, aside: Path) -> None:
     renames: a kill between them leaves no ``target`` and the old one at
     ``aside``, for the caller's recovery to put back.
     """
+    if os.path.lexists(target) and not os.path.isdir(target):
+        # A file where the folder goes: swapped, it would be left beside as
+        # "new" and never cleaned; it is not ours to remove.
+        raise OSError(errno.ENOTDIR, "not a folder: move the file away", str(target))
     if not os.path.lexists(target):
         os.rename(new, target)
     elif exchange(new, target):

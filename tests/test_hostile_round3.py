@@ -329,3 +329,17 @@ def test_sigterm_stops_a_publish_in_one_line_and_writes_nothing(project: Path) -
         assert proc.wait(timeout=60) == 143, err
     assert err.startswith("terminated: nothing is half-written") and err.count("\n") == 1, err
     assert snapshot(project) == before
+
+
+def test_a_file_where_the_site_folder_goes_is_refused_and_kept(project: Path, cli: Cli) -> None:
+    """Before: the build was swapped in and the file left beside as
+    ``.site.new-PID`` for ever (exit 0)."""
+    (project / "site").write_text("not a folder\n", encoding="utf-8")
+    code, _, err = cli("-C", project, "publish")
+    assert code == 5, err
+    assert err.splitlines()[-1] == (
+        f"error: {project / 'site'}: the new build cannot take its place (not a folder: move"
+        " the file away); what is served there is unchanged"
+    )
+    assert (project / "site").read_text(encoding="utf-8") == "not a folder\n"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
