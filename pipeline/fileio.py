@@ -19,6 +19,21 @@ _MARKER = ".pipeline-"
 TEMPORARY = re.compile(r"\..+\.pipeline-[a-z0-9_]{8}\.tmp")
 
 
+def read_regular(path: Path) -> bytes:
+    """A file's bytes, or what a pipe's writer sends (bash's ``<(…)``); OSError
+    for a folder, a device or a socket (/dev/zero would never end)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe with no writer: no wait
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if stat.S_ISFIFO(mode):
+            os.set_blocking(fd, True)  # until its writer closes; none: empty
+        elif not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a file (a device or a socket)", str(path))
+        return f.read()
+
+
 def write_if_changed(path: Path, content: bytes) -> bool:
     """Atomically replace ``path`` with ``content``; return whether it changed.
 

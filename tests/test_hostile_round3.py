@@ -343,3 +343,31 @@ def test_a_file_where_the_site_folder_goes_is_refused_and_kept(project: Path, cl
     )
     assert (project / "site").read_text(encoding="utf-8") == "not a folder\n"
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+@pytest.mark.parametrize("command", [("convert",), ("glossary", "match")])
+def test_a_device_or_a_pipe_named_as_the_file_to_read(
+    project: Path, cli: Cli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Before: /dev/zero was read until memory ran out (the machine's), and a
+    named pipe nobody writes to made the command wait for ever."""
+    code, out, err = cli("-C", project, *command, "/dev/zero")
+    assert (code, out) == (1, ""), err
+    assert err == "error: /dev/zero: " + err.split(": ", 2)[2] and "not a file (a device" in err
+    fifo = tmp_path / "nobody-writes.txt"
+    os.mkfifo(fifo)
+    threading.Thread(target=_open_for_writing, args=(fifo,), daemon=True).start()
+    code, out, err = cli("-C", project, *command, fifo)
+    assert (code, out, err.count("\n")) == (1, "", 1), err
+    assert err.startswith(f"error: {fifo}: ") and "empty" in err
+    # A pipe with a writer (bash's <(cat FILE)) is read as the file.
+    sample = (project / "transcripts" / f"{SAMPLE_SLUG}.txt").read_bytes()
+    read_end, write_end = os.pipe()
+    os.write(write_end, sample)
+    os.close(write_end)
+    try:
+        piped = cli("-C", project, *command, f"/dev/fd/{read_end}")
+    finally:
+        os.close(read_end)
+    assert piped == cli("-C", project, *command, project / "transcripts" / f"{SAMPLE_SLUG}.txt")
+    assert piped[0] == 0

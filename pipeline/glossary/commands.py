@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.errors import InputError, Location, PipelineError, UsageError
-from pipeline.fileio import write_if_changed
+from pipeline.fileio import read_regular, write_if_changed
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import Occurrence, phrase
 from pipeline.glossary.load import dump_document, load_document, load_glossary
@@ -75,7 +75,7 @@ def _is_text(argument: str) -> bool:
 def match_lines(glossary: Glossary, path: Path) -> list[str]:
     """One JSON object per term occurrence in a file, offsets in its text."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", Location(path)) from None
     text = decode_transcript(data, path)
