@@ -371,3 +371,15 @@ def test_a_device_or_a_pipe_named_as_the_file_to_read(
         os.close(read_end)
     assert piped == cli("-C", project, *command, project / "transcripts" / f"{SAMPLE_SLUG}.txt")
     assert piped[0] == 0
+
+
+@pytest.mark.parametrize("form", ["'—'", "'...'", "'!!!'", "'-'"])
+def test_a_russian_form_with_no_letter_is_a_warning(project: Path, cli: Cli, form: str) -> None:
+    """Before: accepted in silence, an entry that can never apply to a text."""
+    line = add_entry(project, ru=form)
+    code, _, err = cli("-C", project, "glossary", "check")
+    assert code == 0, err
+    assert (
+        f"glossary.yaml:{line}:7: warning: {form} has no letter or digit: it never matches a text"
+        in err
+    )
