@@ -4,12 +4,15 @@ Exit codes: 0 done; 1 bad input (transcript, translation file); 2 bad usage;
 3 untranslated segments with --strict; 4 generated files out of date (--check);
 5 the site was not built or not switched in; 6 no usable translation model;
 7 glossary violations (glossary check --strict); 70 internal error (a bug: one
-line, no traceback, unless PIPELINE_TRACEBACK=1); 130 interrupted.
+line, no traceback, unless PIPELINE_TRACEBACK=1); 130 interrupted (Ctrl-C);
+143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -22,7 +25,7 @@ from pipeline.commands import model_tools
 from pipeline.commands.models import run_models
 from pipeline.commands.summary import print_nodes, print_summary
 from pipeline.commands.translate import translate
-from pipeline.errors import Location, PipelineError, shown
+from pipeline.errors import Location, PipelineError, Terminated, shown
 from pipeline.languages import SOURCE, TARGETS
 from pipeline.lock import project_lock
 from pipeline.mt.backend import Backend
@@ -37,7 +40,8 @@ from pipeline.source.transcript import read_layout
 EXIT_CODES = (
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 untranslated (--strict),"
     " 4 out of date (--check), 5 site not built or not switched in, 6 no usable model,"
-    " 7 glossary violations (--strict), 70 internal error (a bug), 130 interrupted."
+    " 7 glossary violations (--strict), 70 internal error (a bug), 130 interrupted,"
+    " 143 terminated."
 )
 INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE
 
@@ -122,8 +126,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the command was started with it closed (``>&-``):
+    writing the result fails as on a closed descriptor, in one line."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed: nowhere to write the result")
+
+
 def run(argv: list[str]) -> int:
     """Run one command; return its exit code (never calls sys.exit)."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -174,13 +188,14 @@ def run(argv: list[str]) -> int:
         where = f"{Location(Path(e.filename))}: " if isinstance(e.filename, str) else ""
         print(f"error: {where}{e.strerror or e}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
+        stopped = "terminated" if isinstance(e, Terminated) else "interrupted"
         print(
-            "interrupted: nothing is half-written; each translation file and page is its"
+            f"{stopped}: nothing is half-written; each translation file and page is its"
             " old or its new version, site/ the last complete build; publish again to finish",
             file=sys.stderr,
         )
-        return 130
+        return 143 if isinstance(e, Terminated) else 130
     except Exception as e:  # a bug: still one line, and nothing half-written (see above)
         if os.environ.get("PIPELINE_TRACEBACK"):
             raise

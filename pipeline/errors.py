@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,11 @@ class PipelineError(Exception):
 class InputError(PipelineError):
     """A transcript, translation file or configuration cannot be used as it is."""
 
+    def __str__(self) -> str:
+        # The message quotes the input, whose text may hold line breaks (a PO
+        # header's value, a YAML key): the error stays one line.
+        return shown(super().__str__())
+
 
 class InputErrors(InputError):
     """Several input errors, collected before anything was written."""
@@ -86,3 +92,17 @@ class SiteBuildError(PipelineError):
     """MkDocs refused to build the site, or the new build cannot replace the served one."""
 
     exit_code = 5
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a service stopping): the run stops as
+    at Ctrl-C, each file its old or new version, in one line (exit 143)."""
+
+
+def terminate_gracefully() -> None:
+    """Turn SIGTERM into ``Terminated`` (the command line only, not a library)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, stop)

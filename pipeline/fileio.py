@@ -19,8 +19,31 @@ _MARKER = ".pipeline-"
 TEMPORARY = re.compile(r"\..+\.pipeline-[a-z0-9_]{8}\.tmp")
 
 
+def read_regular(path: Path) -> bytes:
+    """A file's bytes, or what a pipe's writer sends (bash's ``<(…)``); OSError
+    for a folder, a device or a socket (/dev/zero would never end)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe with no writer: no wait
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if stat.S_ISFIFO(mode):
+            os.set_blocking(fd, True)  # until its writer closes; none: empty
+        elif not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a file (a device or a socket)", str(path))
+        return f.read()
+
+
 def write_if_changed(path: Path, content: bytes) -> bool:
-    """Atomically replace ``path`` with ``content``; return whether it changed."""
+    """Atomically replace ``path`` with ``content``; return whether it changed.
+
+    A symlink stays one: the file it points to is replaced (a translator's
+    memory kept in a shared folder, linked into translations/).
+    """
+    if path.is_symlink():
+        if not path.exists():
+            raise OSError(errno.ENOENT, "a symlink to a file that does not exist", str(path))
+        path = Path(os.path.realpath(path))
     try:
         if path.read_bytes() == content:
             return False
@@ -88,6 +111,10 @@ def replace_folder(new: Path, target: Path, aside: Path) -> None:
     renames: a kill between them leaves no ``target`` and the old one at
     ``aside``, for the caller's recovery to put back.
     """
+    if os.path.lexists(target) and not os.path.isdir(target):
+        # A file where the folder goes: swapped, it would be left beside as
+        # "new" and never cleaned; it is not ours to remove.
+        raise OSError(errno.ENOTDIR, "not a folder: move the file away", str(target))
     if not os.path.lexists(target):
         os.rename(new, target)
     elif exchange(new, target):

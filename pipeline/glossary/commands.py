@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from pipeline.errors import InputError, Location
+from pipeline.fileio import read_regular
 from pipeline.glossary.check import CheckedMemory, GlossaryCheck, check_glossary
 from pipeline.glossary.enforce import Occurrence, phrase
 from pipeline.glossary.match import TermMatcher
@@ -25,7 +26,7 @@ from pipeline.source.segments import segment
 def match_lines(glossary: Glossary, path: Path) -> list[str]:
     """One JSON object per term occurrence in a file, offsets in its text."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", Location(path)) from None
     text = decode_transcript(data, path)

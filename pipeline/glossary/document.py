@@ -44,6 +44,9 @@ def _yaml() -> YAML:
 
 def text_of(path: Path, data: bytes | None = None) -> str:
     """The file's text (``data``: its bytes, read already), or an InputError."""
+    if data is None and not path.is_file():  # reading a named pipe would wait for ever
+        what = "a symlink to nothing" if path.is_symlink() and not path.exists() else "not a file"
+        raise InputError(f"cannot read the glossary: {what}", Location(path))
     try:
         if data is None:
             return path.read_text(encoding="utf-8")
@@ -72,6 +75,8 @@ def _round_trip(path: Path, text: str) -> Any:
         raise InputError(f"invalid YAML: character U+{e.character:04X}", where) from None
     except ValueError as e:  # a value YAML reads as a date that is none: 2025-02-30
         raise InputError(f"invalid YAML value: {e}", Location(path)) from None
+    except RecursionError:  # [[[[…]]]] thousands deep: the parser recurses per level
+        raise InputError("invalid YAML: nested too deeply", Location(path)) from None
 
 
 def read_document(path: Path, data: bytes | None = None) -> Any:

@@ -6,6 +6,7 @@ keeps comments, order and quoting.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +24,19 @@ from pipeline.glossary.sections import (
     _strings,
     _text,
     _unknown_keys,
+    notes,
     renderings,
     script_warnings,
 )
 from pipeline.languages import SOURCE
 
+_WORDY = re.compile(r"[^\W_]")  # a letter or digit, as the matcher's words have
+
 
 def load_glossary(path: Path, text: bytes | None = None) -> Glossary:
     """Read and validate; every error found is reported, each with its position.
     ``text``: the file's bytes, when they are not (yet) the file's (an edit)."""
-    if text is None and not path.exists():
+    if text is None and not path.exists() and not path.is_symlink():  # a dead link: an error
         return Glossary(path=path)
     data = read_document(path, text)
     errors: list[InputError] = []
@@ -105,16 +109,23 @@ def _term(
     name = _text(ru, "name", path, errors, _at(entry, path, "ru"))
     if name is None:
         return None
+    forms = RussianForms(
+        name, _optional(ru, "abbreviation", path, errors), _strings(ru, "variants", path, errors)
+    )
+    # The matcher reads words (pipeline/glossary/index.py): «—» or «...» names
+    # nothing in a text, and the entry would silently never apply.
+    warnings += [
+        f"{_at(ru, path, what.split(':')[0].replace('variant', 'variants'))}: warning:"
+        f" '{form}' has no letter or digit: it never matches a text"
+        for form, what in forms.forms()
+        if not _WORDY.search(form)
+    ]
     return Term(
         id=term_id,
         kind=kind,
-        ru=RussianForms(
-            name,
-            _optional(ru, "abbreviation", path, errors),
-            _strings(ru, "variants", path, errors),
-        ),
+        ru=forms,
         renderings=rendered,
-        notes=str(entry.get("notes") or "").strip(),
+        notes=notes(entry, path, errors),
         line=where.line or 0,
     )
 

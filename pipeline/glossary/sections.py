@@ -15,6 +15,11 @@ from pipeline.errors import InputError, Location
 from pipeline.glossary.model import _TARGET_KEYS, CASES, USES, Rendering, sections
 from pipeline.glossary.morphology import morphology
 from pipeline.languages import REGISTRY
+from pipeline.source.encoding import check_text
+
+# A term is a name: a longer text is a pasted paragraph (or a hostile one:
+# each word of a Russian form is one level of the matcher's index).
+MAX_TERM = 200
 
 
 def renderings(
@@ -136,7 +141,9 @@ def _rendering(
         )
         possessive = None
     endings = section.get("endings") or {}
-    if not isinstance(endings, dict) or any(k not in CASES for k in endings):
+    if not isinstance(endings, dict) or any(
+        k not in CASES or not isinstance(v, str) or not v.strip() for k, v in endings.items()
+    ):
         errors.append(
             InputError(
                 f"endings must map cases ({', '.join(CASES)}) to endings",
@@ -144,13 +151,17 @@ def _rendering(
             )
         )
         endings = {}
+    elif not all(
+        _is_text(v, f"endings.{k}", _at(endings, path, k), errors) for k, v in endings.items()
+    ):
+        endings = {}
     return Rendering(
         name=name,
         abbreviation=abbreviation,
         variants=_strings(section, "variants", path, errors),
         use=use,
         forbidden=_strings(section, "forbidden", path, errors),
-        notes=str(section.get("notes") or "").strip(),
+        notes=notes(section, path, errors),
         possessive=possessive,
         endings=tuple(sorted((str(k), str(v)) for k, v in endings.items())),
         reading=_optional(section, "reading", path, errors),
@@ -167,7 +178,42 @@ def _text(
             InputError(f"missing or empty '{key}'", _at(node, path, key) if key in node else where)
         )
         return None
+    if not _is_text(value, key, _at(node, path, key), errors, MAX_TERM):
+        return None
     return " ".join(value.split())
+
+
+def notes(node: CommentedMap, path: Path, errors: list[InputError]) -> str:
+    value = node.get("notes")
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        errors.append(InputError("'notes' must be text", _at(node, path, "notes")))
+        return ""
+    value = str(value)  # a note YAML reads as a number or a date is that text
+    return value.strip() if _is_text(value, "notes", _at(node, path, "notes"), errors) else ""
+
+
+def _is_text(
+    value: str, key: str, where: Location, errors: list[InputError], longest: int = 0
+) -> bool:
+    """No control character or lone surrogate (a YAML escape such as "\\0" or
+    "\\ud800" makes them), and no longer than ``longest`` characters (0: any)."""
+    try:
+        check_text(value, where.path, where.line or 1, context=f"'{key}': ")
+    except InputError as e:
+        errors.append(e)
+        return False
+    if longest and len(value) > longest:
+        errors.append(
+            InputError(
+                f"'{key}' is {len(value)} characters long; a term has at most {longest}"
+                " (explanations go in 'notes')",
+                where,
+            )
+        )
+        return False
+    return True
 
 
 def _optional(node: CommentedMap, key: str, path: Path, errors: list[InputError]) -> str | None:
@@ -182,5 +228,9 @@ def _strings(node: CommentedMap, key: str, path: Path, errors: list[InputError])
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         errors.append(InputError(f"'{key}' must be a list of texts", _at(node, path, key)))
+        return ()
+    if not all(
+        _is_text(v, key, _at(value, path, i), errors, MAX_TERM) for i, v in enumerate(value)
+    ):
         return ()
     return tuple(" ".join(v.split()) for v in value)

@@ -19,8 +19,14 @@ _CHARSET = re.compile(rb'"Content-Type:[^"]*?charset=([^"\\\s;]*)', re.IGNORECAS
 def read_po(path: Path) -> polib.POFile:
     """The PO file at ``path``, parsed; an ``InputError`` with the line if it is
     malformed or its header's charset is not how the file is saved."""
+    if not path.is_file():  # reading a named pipe would wait for ever
+        what = "a symlink to nothing" if path.is_symlink() and not path.exists() else "not a file"
+        raise InputError(f"{what}: a translation file must be a PO file", Location(path))
     data = path.read_bytes()
+    # Line ends as any editor saves them: a file saved with CR alone (classic
+    # Mac OS) would otherwise be one comment line, and every entry in it lost.
     text = _decode(data.removeprefix(codecs.BOM_UTF8), path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_syntax(text, path)
     try:
         # The file's lines, not text.splitlines(): that also splits at U+2028,
@@ -114,7 +120,7 @@ class _Lines(str):
 
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(
-    rf"(?:#[~|] *)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) +)?{_STRING}\s*"
+    rf"(?:#(?:~\|?|\|) *)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) +)?{_STRING}\s*"
 )
 # The escapes polib reads back as what they stand for; it would write any other
 # (gettext's \a, \', octal, hex, or an invalid \q) back changed, as "\\q".

@@ -66,7 +66,7 @@ def status_of(entry: polib.POEntry) -> Status:
 
 def load_memory(path: Path, language: str) -> polib.POFile | None:
     """Read and validate a PO file; ``None`` when there is none yet."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     po = read_po(path)
     declared = po.metadata.get("Language")
@@ -81,6 +81,12 @@ def load_memory(path: Path, language: str) -> polib.POFile | None:
         where = Location(path, entry.linenum)
         if not entry.msgctxt:
             raise InputError("entry has no msgctxt (its segment id)", where)
+        if entry.msgid_plural:  # its msgstr[N] would be read as no translation
+            raise InputError(
+                "entry has plural forms (msgid_plural, msgstr[N]): each entry translates"
+                " one sentence; write the translation as its msgstr",
+                where,
+            )
         if entry.msgctxt in seen:
             raise InputError(
                 f"segment id '{entry.msgctxt}' appears twice (first at line {seen[entry.msgctxt]})",
@@ -163,14 +169,21 @@ def _entry_for(
 
 
 def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
+    """The entry with every field a PO editor may have written (references,
+    plural forms of an obsolete entry, the previous msgctxt), and ``changes``."""
     fields = {
         "msgctxt": entry.msgctxt,
         "msgid": entry.msgid,
         "msgstr": entry.msgstr,
+        "msgid_plural": entry.msgid_plural,
+        "msgstr_plural": dict(entry.msgstr_plural),
         "flags": list(entry.flags),
         "comment": entry.comment,
         "tcomment": entry.tcomment,
+        "occurrences": list(entry.occurrences),
+        "previous_msgctxt": entry.previous_msgctxt,
         "previous_msgid": entry.previous_msgid,
+        "previous_msgid_plural": entry.previous_msgid_plural,
         "obsolete": entry.obsolete,
     }
     fields.update(changes)

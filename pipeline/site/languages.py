@@ -25,7 +25,7 @@ def check_site_languages(mkdocs_yml: Path) -> None:
         return  # nothing to build with; the build says so if asked to
     try:
         config = YAML(typ="rt", pure=True).load(mkdocs_yml.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YAMLError, ValueError):
+    except (OSError, UnicodeDecodeError, YAMLError, ValueError, RecursionError):
         return  # MkDocs reports an unreadable configuration in its own words
     i18n, where = _i18n(config)
     if i18n is None:

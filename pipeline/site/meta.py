@@ -16,7 +16,7 @@ from typing import Any
 import babel.dates
 import polib
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pipeline.errors import InputError, Location
@@ -57,6 +57,15 @@ def site_info(config_file: Path) -> SiteInfo:
     """Read mkdocs.yml as YAML nodes: its Python tags (!!python/name) are not run."""
     try:
         root = YAML(typ="rt", pure=True).compose(config_file.read_text(encoding="utf-8"))
+    except MarkedYAMLError as e:  # one line, at the line the parser stopped
+        mark = e.problem_mark or e.context_mark
+        where = Location(config_file, mark.line + 1) if mark else Location(config_file)
+        problem = e.problem or e.context
+        raise InputError(f"cannot read the site configuration: {problem}", where) from None
+    except RecursionError:
+        raise InputError(
+            "cannot read the site configuration: nested too deeply", Location(config_file)
+        ) from None
     except (OSError, UnicodeDecodeError, YAMLError) as e:
         raise InputError(
             f"cannot read the site configuration: {e}", Location(config_file)

@@ -17,6 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from pipeline.errors import InputError, Location
+from pipeline.fileio import read_regular
 from pipeline.source.encoding import check_text, decode_transcript
 
 _MD_BOLD_LINE = re.compile(r"\s*(\*\*|__)(?P<text>\S(?:.*\S)?)\1\s*")
@@ -55,7 +56,7 @@ def read_source(path: Path) -> Source:
             # The same check as for plain text: a document's text is text too.
             check_text(source.text, path, context="document text: ")
             return source
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as e:
         raise InputError(f"cannot read the transcript: {e.strerror}", Location(path)) from None
     head = data[:64].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()

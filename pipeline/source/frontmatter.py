@@ -87,7 +87,18 @@ def slug_from_path(path: Path) -> str:
     return slug
 
 
+# A file name holds 255 bytes; the longest the pipeline makes from a page name
+# is a PO file's temporary (".SLUG.po.pipeline-XXXXXXXX.tmp", 26 more).
+MAX_SLUG = 200
+
+
 def check_reserved(slug: str, where: Location, origin: str) -> None:
+    if len(slug) > MAX_SLUG:
+        raise InputError(
+            f"{origin} a page name of {len(slug)} characters; at most {MAX_SLUG} fit in the"
+            " names of its files: shorten the file name or set a shorter 'slug'",
+            where,
+        )
     if slug in RESERVED_SLUGS:
         names = ", ".join(sorted(RESERVED_SLUGS))
         raise InputError(
