@@ -132,7 +132,9 @@ class Kazakh(Morphology):
         adjective-headed name (Еуразиялық экономикалық одақ) takes plain endings;
         `declines_as` that is not the name's last word as it takes endings."""
         words = r.name.split()
-        lasts = {f.split()[-1].lower() for f in (r.name, *r.variants)}
+        if not words:  # no name: reported as such by the glossary's checks
+            return []
+        lasts = {f.split()[-1].lower() for f in (r.name, *r.variants) if f.split()}
         if r.declines_as and not any(r.declines_as.lower().startswith(w) for w in lasts):
             return [
                 (
