@@ -166,3 +166,24 @@ def test_a_settled_gap_is_translated_once_a_model_is_installed(
     _, summary = _same_as_without_records(archive, cli, tmp_path)
     assert "machine-translated" in summary
     assert (archive / "translations" / "en" / "third.po").read_text(encoding="utf-8") != third
+
+
+def test_machine_translations_of_a_replaced_model_are_reported_as_without_records(
+    archive: Path, cli: Cli, tmp_path: Path
+) -> None:
+    """Settled machine translations are counted against the model installed
+    now, as a publish that reads them counts them; RETRANSLATE=1 reads them."""
+    tokenizer = train_sentencepiece(sample_corpus(), ["ЕАЭС", "EAEU"])
+    first = build_package(tmp_path / "a.argosmodel", PackageSpec("ru", "en"), tokenizer)
+    assert cli("models", "install", first)[0] == 0
+    publish_pages(archive, cli)  # English machine translations by ru→en 1.0, settled
+    spec = PackageSpec("ru", "en", version="2.0")
+    assert (
+        cli("models", "install", build_package(tmp_path / "b.argosmodel", spec, tokenizer))[0] == 0
+    )
+    _, summary = _same_as_without_records(archive, cli, tmp_path / "replaced")
+    assert "made by other models than argos ru→en 2.0" in summary
+    code, _, err = cli("-C", archive, "publish", "--no-site", "--retranslate-machine")
+    assert code == 0, err
+    _, summary = _same_as_without_records(archive, cli, tmp_path / "retranslated")
+    assert "other models" not in summary
